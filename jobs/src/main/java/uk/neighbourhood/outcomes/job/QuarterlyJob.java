@@ -1,0 +1,244 @@
+package uk.neighbourhood.outcomes.job;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.SerializableConfiguration;
+import uk.neighbourhood.outcomes.aggregate.IndicatorRow;
+import uk.neighbourhood.outcomes.aggregate.MeasureTotal;
+import uk.neighbourhood.outcomes.catalog.Registry;
+import uk.neighbourhood.outcomes.catalog.Schemas;
+import uk.neighbourhood.outcomes.discover.InboxScanner;
+import uk.neighbourhood.outcomes.discover.ReturnFile;
+import uk.neighbourhood.outcomes.model.Observation;
+import uk.neighbourhood.outcomes.model.Problem;
+import uk.neighbourhood.outcomes.model.ReturnRecord;
+import uk.neighbourhood.outcomes.publish.ExcelReports;
+import uk.neighbourhood.outcomes.publish.ParquetTables;
+import uk.neighbourhood.outcomes.publish.Publication;
+import uk.neighbourhood.outcomes.publish.Quarantine;
+import uk.neighbourhood.outcomes.publish.RunLock;
+import uk.neighbourhood.outcomes.publish.RunManifest;
+import uk.neighbourhood.outcomes.read.ReadLimits;
+
+/**
+ * The quarterly job: discover, then read, map and validate every return in Spark tasks (files spread
+ * across tasks), decide which returns stand, aggregate in Spark, compute indicators on the small
+ * aggregated result, and publish Parquet and Excel in one commit.
+ */
+public final class QuarterlyJob {
+  private static final Logger LOG = LogManager.getLogger(QuarterlyJob.class);
+  private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  private final SparkSession spark;
+  private final RunOptions options;
+  private final Progress progress;
+
+  public QuarterlyJob(SparkSession spark, RunOptions options, Progress progress) {
+    this.spark = spark;
+    this.options = options;
+    this.progress = progress;
+  }
+
+  public RunSummary run() {
+    long start = System.currentTimeMillis();
+    String runId = RUN_ID.format(Instant.now()) + "-" + UUID.randomUUID().toString().substring(0, 8);
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    Path out = new Path(options.out());
+    FileSystem fs;
+    try {
+      fs = out.getFileSystem(hadoop);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot open output folder " + out + ": " + e.getMessage(), e);
+    }
+    try (RunLock lock = RunLock.acquire(fs, out, runId)) {
+      Publication.recover(fs, out);
+      Publication publication = new Publication(fs, out, runId);
+      try {
+        RunSummary summary = runLocked(runId, hadoop, fs, publication, start);
+        return summary;
+      } catch (RuntimeException | Error e) {
+        publication.abandon();
+        throw e;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private RunSummary runLocked(String runId, Configuration hadoop, FileSystem fs, Publication publication, long start)
+      throws IOException {
+    Schemas schemas = options.schemasFolder() == null ? Schemas.bundled()
+        : Schemas.fromFolder(java.nio.file.Path.of(options.schemasFolder()));
+    Registry registry = loadRegistry(hadoop);
+    InboxScanner.Scan scan = new InboxScanner(hadoop).scan(options.inbox());
+    List<ReturnFile> files = scan.returns();
+    progress.stage("Reading " + files.size() + " returns from " + options.inbox());
+
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Broadcast<SerializableConfiguration> conf = jsc.broadcast(new SerializableConfiguration(hadoop));
+    ReturnProcessor processor = new ReturnProcessor(registry, ReadLimits.defaults(), options.today(), options.schemasFolder());
+    int slices = Math.max(1, Math.min(files.size(), jsc.defaultParallelism() * 4));
+    JavaRDD<ProcessedReturn> processed = jsc.parallelize(files, slices)
+        .map(f -> processor.process(f, conf.value().value()))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    progress.watch(jsc, files.size());
+    List<ProcessedReturn> meta = processed.map(ProcessedReturn::withoutObservations).collect();
+    progress.done();
+
+    Map<String, String> status = StatusResolver.resolve(meta);
+    Set<String> periods = selectPeriods(meta, status);
+    Set<String> acceptedFiles = status.entrySet().stream().filter(e -> e.getValue().equals(ReturnRecord.ACCEPTED))
+        .map(Map.Entry::getKey).collect(Collectors.toSet());
+    Broadcast<Set<String>> accepted = jsc.broadcast(acceptedFiles);
+    Broadcast<Set<String>> wanted = jsc.broadcast(periods);
+
+    JavaRDD<Observation> observations = processed
+        .filter(r -> accepted.value().contains(r.file().relativePath()))
+        .flatMap(r -> r.observations().iterator())
+        .filter(o -> wanted.value().contains(o.period()));
+    progress.stage("Aggregating " + periods.size() + " period(s): " + String.join(", ", periods));
+    List<MeasureTotal> totals = observations
+        .groupBy(o -> o.schemeId() + "|" + o.period())
+        .flatMap(g -> MeasureTotals.of(g._2(), schemas).iterator())
+        .collect();
+    List<IndicatorRow> indicators = Indicators.compute(periods, totals, registry, schemas);
+
+    List<ReturnRecord> returnRecords = new ArrayList<>();
+    for (ProcessedReturn r : meta) {
+      returnRecords.add(ReturnRecords.of(r, status.get(r.file().relativePath())));
+    }
+
+    progress.stage("Writing Parquet tables");
+    List<String> commits = new ArrayList<>();
+    Set<String> returnPeriods = returnRecords.stream().map(ReturnRecord::period)
+        .filter(p -> periods.contains(p) || !isPeriod(p)).collect(Collectors.toCollection(TreeSet::new));
+    writeTable(publication, ParquetTables.RETURNS,
+        spark.createDataFrame(jsc.parallelize(returnRecords.stream().filter(r -> returnPeriods.contains(r.period()))
+            .map(ParquetTables::row).toList(), 1), ParquetTables.RETURNS_SCHEMA),
+        returnPeriods, commits, "scheme_id", "file");
+    writeTable(publication, ParquetTables.OBSERVATIONS,
+        spark.createDataFrame(observations.map(ParquetTables::row), ParquetTables.OBSERVATIONS_SCHEMA),
+        periods, commits, "scheme_id", "measure", "area_code", "source_file", "source_cell");
+    writeTable(publication, ParquetTables.INDICATORS,
+        spark.createDataFrame(jsc.parallelize(indicators.stream().map(ParquetTables::row).toList(), 1),
+            ParquetTables.INDICATORS_SCHEMA),
+        periods, commits, "indicator", "scheme_id");
+
+    progress.stage("Writing Excel reports");
+    List<Observation> acceptedObservations = observations.collect();
+    for (String period : periods) {
+      ExcelReports.write(fs, publication.staged("excel/" + period), period, indicators, returnRecords,
+          acceptedObservations, meta, registry, schemas);
+      commits.add("excel/" + period);
+    }
+    Quarantine.write(fs, hadoop, publication.staged("quarantine"), meta, status);
+    commits.add("quarantine");
+
+    progress.stage("Publishing");
+    publication.commit(commits);
+    processed.unpersist(false);
+
+    Map<String, Long> byStatus = new LinkedHashMap<>();
+    for (String s : List.of(ReturnRecord.ACCEPTED, ReturnRecord.QUARANTINED, ReturnRecord.SUPERSEDED, ReturnRecord.DUPLICATE)) {
+      byStatus.put(s, status.values().stream().filter(s::equals).count());
+    }
+    List<String> quarantined = meta.stream()
+        .filter(r -> ReturnRecord.QUARANTINED.equals(status.get(r.file().relativePath())))
+        .map(r -> r.file().relativePath() + ": " + r.problems().stream().filter(Problem::isError).findFirst()
+            .map(Problem::message).orElse("refused"))
+        .toList();
+    RunSummary summary = new RunSummary(runId, files.size(), byStatus, List.copyOf(periods),
+        acceptedObservations.size(), indicators.size(), options.out(), quarantined, System.currentTimeMillis() - start);
+    RunManifest.write(fs, new Path(options.out(), "runs/" + runId + ".json"), summary, options, returnRecords,
+        scan.skipped(), commits);
+    return summary;
+  }
+
+  private static boolean isPeriod(String p) {
+    return uk.neighbourhood.outcomes.model.Period.tryParse(p).isPresent();
+  }
+
+  /** The periods to publish: those asked for, else every period an accepted return covers. */
+  private Set<String> selectPeriods(List<ProcessedReturn> meta, Map<String, String> status) {
+    if (!options.periods().isEmpty()) {
+      return new TreeSet<>(options.periods());
+    }
+    Set<String> found = new TreeSet<>();
+    for (ProcessedReturn r : meta) {
+      if (ReturnRecord.ACCEPTED.equals(status.get(r.file().relativePath()))) {
+        found.addAll(r.periods());
+      }
+    }
+    return found;
+  }
+
+  private void writeTable(Publication publication, String table, Dataset<Row> df, Collection<String> periods,
+      List<String> commits, String... sortBy) {
+    String staged = publication.staged("parquet/" + table).toString();
+    List<String> order = new ArrayList<>(List.of(sortBy));
+    df.repartition(df.col("period"))
+        .sortWithinPartitions(order.stream().map(df::col).toArray(org.apache.spark.sql.Column[]::new))
+        .write().mode(SaveMode.Overwrite).partitionBy("period").parquet(staged);
+    for (String p : periods) {
+      // an empty folder still replaces the published partition, so a period with nothing left is emptied
+      Path partition = new Path(staged, "period=" + p);
+      try {
+        if (!publication.fileSystem().exists(partition)) {
+          publication.fileSystem().mkdirs(partition);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      commits.add("parquet/" + table + "/period=" + p);
+    }
+  }
+
+  private Registry loadRegistry(Configuration hadoop) throws IOException {
+    Path p = new Path(options.registryPath());
+    FileSystem fs = p.getFileSystem(hadoop);
+    if (!fs.exists(p)) {
+      if (options.registry() != null) {
+        throw new IllegalArgumentException("Cannot read the registry " + p + ": no such file.");
+      }
+      LOG.warn("No registry at {}: every return will be refused as from an unregistered scheme", p);
+      return Registry.empty();
+    }
+    try (InputStream in = fs.open(p)) {
+      return Registry.load(p.getName(), in);
+    }
+  }
+
+  static void writeText(FileSystem fs, Path p, String text) throws IOException {
+    try (OutputStream o = fs.create(p, true)) {
+      o.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+}

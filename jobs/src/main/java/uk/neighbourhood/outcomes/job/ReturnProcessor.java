@@ -1,0 +1,164 @@
+package uk.neighbourhood.outcomes.job;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import uk.neighbourhood.outcomes.catalog.Registry;
+import uk.neighbourhood.outcomes.catalog.Schemas;
+import uk.neighbourhood.outcomes.discover.ReturnFile;
+import uk.neighbourhood.outcomes.map.MappingResult;
+import uk.neighbourhood.outcomes.map.ReturnContext;
+import uk.neighbourhood.outcomes.map.ReturnMappers;
+import uk.neighbourhood.outcomes.model.Observation;
+import uk.neighbourhood.outcomes.model.Problem;
+import uk.neighbourhood.outcomes.model.Workbook;
+import uk.neighbourhood.outcomes.read.ReadException;
+import uk.neighbourhood.outcomes.read.ReadLimits;
+import uk.neighbourhood.outcomes.read.Readers;
+import uk.neighbourhood.outcomes.validate.RuleSet;
+import uk.neighbourhood.outcomes.validate.Validator;
+
+/**
+ * Reads, maps and validates one return, inside a Spark task. Never throws for a bad file: whatever goes
+ * wrong becomes a problem on that return, so one upload cannot bring down the batch.
+ */
+public final class ReturnProcessor implements Serializable {
+  private static final Logger LOG = LogManager.getLogger(ReturnProcessor.class);
+
+  private final Registry registry;
+  private final ReadLimits limits;
+  private final LocalDate today;
+  private final String schemasFolder;
+
+  public ReturnProcessor(Registry registry, ReadLimits limits, LocalDate today, String schemasFolder) {
+    this.registry = registry;
+    this.limits = limits;
+    this.today = today;
+    this.schemasFolder = schemasFolder;
+  }
+
+  private Schemas schemas() {
+    return schemasFolder == null ? Schemas.bundled() : Schemas.fromFolder(Path.of(schemasFolder));
+  }
+
+  /** Processes a file on any Hadoop file system: it is copied to local disk first, hashing on the way. */
+  public ProcessedReturn process(ReturnFile file, Configuration hadoop) {
+    long start = System.nanoTime();
+    Path local = null;
+    try {
+      if (file.sizeBytes() > limits.maxFileBytes()) {
+        return refused(file, null, start, Problem.error("read.too_large",
+            "Cannot read " + file.fileName() + ": it is " + (file.sizeBytes() >> 20) + " MB, above the limit of "
+                + (limits.maxFileBytes() >> 20) + " MB.",
+            "Send only the return itself; remove other sheets, pictures or raw data."));
+      }
+      String suffix = "." + org.apache.commons.io.FilenameUtils.getExtension(file.fileName());
+      local = Files.createTempFile("return-", suffix);
+      String sha = copyHashing(file, hadoop, local);
+      return processLocal(file, sha, local, start);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Could not process {}: {}", file.relativePath(), e.toString());
+      return refused(file, null, start, Problem.error("read.failed",
+          "Cannot read " + file.fileName() + ": " + e.getClass().getSimpleName() + ".",
+          "Save the file again from your spreadsheet program as .xlsx and upload it again."));
+    } finally {
+      if (local != null) {
+        try {
+          Files.deleteIfExists(local);
+        } catch (IOException ignored) {
+          // a temp file left behind is the OS's to clean
+        }
+      }
+    }
+  }
+
+  /** Processes a file already on local disk (used by {@code outcomes check}). */
+  public ProcessedReturn processLocal(ReturnFile file, String sha, Path local, long startNanos) {
+    Workbook workbook;
+    try {
+      workbook = Readers.read(local, file.fileName(), limits);
+    } catch (ReadException e) {
+      return refused(file, sha, startNanos, e.problem());
+    } catch (RuntimeException | OutOfMemoryError e) {
+      LOG.warn("Reader failed on {}: {}", file.relativePath(), e.toString());
+      return refused(file, sha, startNanos, Problem.error("read.corrupt",
+          "Cannot read " + file.fileName() + ": the file is damaged or in a form we cannot read ("
+              + e.getClass().getSimpleName() + ").",
+          "Open it in your spreadsheet program, save it again as .xlsx and upload the new copy."));
+    }
+    Schemas schemas = schemas();
+    ReturnContext ctx = new ReturnContext(file.schemeId(), file.relativePath(), sha, schemas);
+    MappingResult mapped;
+    try {
+      mapped = ReturnMappers.standard(schemas).map(workbook, ctx);
+    } catch (RuntimeException e) {
+      LOG.warn("Mapper failed on {}: {}", file.relativePath(), e.toString());
+      mapped = MappingResult.refused("unknown", Problem.error("map.failed",
+          "Cannot understand the layout of " + file.fileName() + " (" + e.getClass().getSimpleName() + ").",
+          "Use the official template (outcomes template) or the long CSV form."));
+    }
+    List<Problem> problems = new ArrayList<>(mapped.problems());
+    RuleSet rules;
+    try (InputStream in = schemas.open("rules.yaml")) {
+      rules = RuleSet.load("schemas/rules.yaml", in, schemas.measures());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    problems.addAll(new Validator(rules, schemas.measures(), registry, today).validate(file.schemeId(), mapped));
+    List<Observation> observations = mapped.observations();
+    return ProcessedReturn.of(file, sha, mapped.layout(), mapped.declaredScheme(),
+        mapped.periods().stream().sorted().toList(), observations, problems, elapsed(startNanos));
+  }
+
+  private ProcessedReturn refused(ReturnFile file, String sha, long start, Problem problem) {
+    return ProcessedReturn.of(file, sha, "unreadable", null, List.of(), List.of(), List.of(problem), elapsed(start));
+  }
+
+  private static long elapsed(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+
+  private static String copyHashing(ReturnFile file, Configuration hadoop, Path local) throws IOException {
+    MessageDigest sha;
+    try {
+      sha = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    org.apache.hadoop.fs.Path src = new org.apache.hadoop.fs.Path(file.uri());
+    FileSystem fs = src.getFileSystem(hadoop);
+    try (InputStream in = fs.open(src);
+        OutputStream out = new DigestOutputStream(Files.newOutputStream(local), sha)) {
+      in.transferTo(out);
+    }
+    return HexFormat.of().formatHex(sha.digest());
+  }
+
+  public static String sha256(Path local) throws IOException {
+    try (InputStream in = Files.newInputStream(local)) {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      byte[] buf = new byte[1 << 16];
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        sha.update(buf, 0, n);
+      }
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

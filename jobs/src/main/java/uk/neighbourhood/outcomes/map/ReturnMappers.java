@@ -1,0 +1,32 @@
+package uk.neighbourhood.outcomes.map;
+
+import java.util.List;
+import uk.neighbourhood.outcomes.catalog.Schemas;
+import uk.neighbourhood.outcomes.model.Workbook;
+
+/**
+ * Chooses the mapper for a workbook: the official template and the long CSV form are recognised with
+ * certainty and read without any mapping; anything else goes to the free-form mapper.
+ */
+public final class ReturnMappers {
+  private final List<ReturnMapper> exact;
+  private final ReturnMapper fallback;
+
+  public ReturnMappers(List<ReturnMapper> exact, ReturnMapper fallback) {
+    this.exact = exact;
+    this.fallback = fallback;
+  }
+
+  public static ReturnMappers standard(Schemas schemas) {
+    return new ReturnMappers(List.of(new TemplateMapper(), new LongFormMapper()), new FreeFormMapper());
+  }
+
+  public MappingResult map(Workbook workbook, ReturnContext context) {
+    for (ReturnMapper m : exact) {
+      if (m.recognises(workbook)) {
+        return m.map(workbook, context);
+      }
+    }
+    return fallback.map(workbook, context);
+  }
+}

@@ -1,0 +1,101 @@
+package uk.neighbourhood.outcomes.publish;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import uk.neighbourhood.outcomes.aggregate.IndicatorRow;
+import uk.neighbourhood.outcomes.model.Observation;
+import uk.neighbourhood.outcomes.model.ReturnRecord;
+
+/**
+ * The published tables' schemas, with the contract's columns first and in the contract's order, and the
+ * conversion of our records to Spark rows. {@code period} is the Hive partition column.
+ */
+public final class ParquetTables {
+  public static final String RETURNS = "returns";
+  public static final String OBSERVATIONS = "observations";
+  public static final String INDICATORS = "indicators";
+
+  public static final StructType RETURNS_SCHEMA = new StructType()
+      .add("scheme_id", DataTypes.StringType, false)
+      .add("period", DataTypes.StringType, false)
+      .add("file", DataTypes.StringType, false)
+      .add("sha256", DataTypes.StringType, true)
+      .add("status", DataTypes.StringType, false)
+      .add("problems", DataTypes.createArrayType(DataTypes.StringType, false), false)
+      .add("observations", DataTypes.LongType, false)
+      .add("layout", DataTypes.StringType, true)
+      .add("size_bytes", DataTypes.LongType, false)
+      .add("received_at", DataTypes.TimestampType, true)
+      .add("errors", DataTypes.IntegerType, false)
+      .add("warnings", DataTypes.IntegerType, false);
+
+  public static final StructType OBSERVATIONS_SCHEMA = new StructType()
+      .add("scheme_id", DataTypes.StringType, false)
+      .add("period", DataTypes.StringType, false)
+      .add("area_code", DataTypes.StringType, true)
+      .add("measure", DataTypes.StringType, false)
+      .add("value", DataTypes.DoubleType, true)
+      .add("unit", DataTypes.StringType, true)
+      .add("source_file", DataTypes.StringType, false)
+      .add("source_sha256", DataTypes.StringType, true)
+      .add("source_sheet", DataTypes.StringType, true)
+      .add("source_cell", DataTypes.StringType, true)
+      .add("suppressed", DataTypes.BooleanType, false);
+
+  public static final StructType INDICATORS_SCHEMA = new StructType()
+      .add("scheme_id", DataTypes.StringType, false)
+      .add("period", DataTypes.StringType, false)
+      .add("indicator", DataTypes.StringType, false)
+      .add("value", DataTypes.DoubleType, true)
+      .add("lower_ci", DataTypes.DoubleType, true)
+      .add("upper_ci", DataTypes.DoubleType, true)
+      .add("numerator", DataTypes.DoubleType, true)
+      .add("denominator", DataTypes.DoubleType, true)
+      .add("method", DataTypes.StringType, true)
+      .add("comparison", DataTypes.StringType, false)
+      .add("suppressed", DataTypes.BooleanType, false)
+      .add("label", DataTypes.StringType, true)
+      .add("unit", DataTypes.StringType, true)
+      .add("note", DataTypes.StringType, true);
+
+  private ParquetTables() {}
+
+  public static Row row(ReturnRecord r) {
+    return RowFactory.create(r.schemeId(), r.period(), r.file(), r.sha256(), r.status(), r.problems(),
+        r.observations(), r.layout(), r.sizeBytes(),
+        r.receivedAt() == null ? null : Timestamp.from(Instant.parse(r.receivedAt())), r.errors(), r.warnings());
+  }
+
+  public static Row row(Observation o) {
+    return RowFactory.create(o.schemeId(), o.period(), o.areaCode(), o.measure(), o.value(), o.unit(),
+        o.sourceFile(), o.sourceSha256(), o.sourceSheet(), o.sourceCell(), o.suppressed());
+  }
+
+  public static Row row(IndicatorRow i) {
+    return RowFactory.create(i.schemeId(), i.period(), i.indicator(), i.value(), i.lowerCi(), i.upperCi(),
+        i.numerator(), i.denominator(), i.method(), i.comparison(), i.suppressed(), i.label(), i.unit(), i.note());
+  }
+
+  public static IndicatorRow indicator(Row r) {
+    return new IndicatorRow(r.getAs("scheme_id"), r.getAs("period"), r.getAs("indicator"), r.getAs("value"),
+        r.getAs("lower_ci"), r.getAs("upper_ci"), r.getAs("numerator"), r.getAs("denominator"), r.getAs("method"),
+        r.getAs("comparison"), r.getAs("suppressed"), r.getAs("label"), r.getAs("unit"), r.getAs("note"));
+  }
+
+  public static Observation observation(Row r) {
+    return new Observation(r.getAs("scheme_id"), r.getAs("period"), r.getAs("area_code"), r.getAs("measure"),
+        r.getAs("value"), r.getAs("unit"), r.getAs("suppressed"), r.getAs("source_file"), r.getAs("source_sha256"),
+        r.getAs("source_sheet"), r.getAs("source_cell"));
+  }
+
+  public static ReturnRecord returnRecord(Row r) {
+    Timestamp t = r.getAs("received_at");
+    return new ReturnRecord(r.getAs("scheme_id"), r.getAs("period"), r.getAs("file"), r.getAs("sha256"),
+        r.getAs("status"), r.getList(r.fieldIndex("problems")), r.getAs("observations"), r.getAs("layout"),
+        r.getAs("size_bytes"), t == null ? null : t.toInstant().toString(), r.getAs("errors"), r.getAs("warnings"));
+  }
+}
