@@ -43,8 +43,8 @@ public final class MeasureAggregator implements Serializable {
     Measure.Aggregation agg = m == null ? Measure.Aggregation.SUM : m.aggregation();
     boolean suppressed = group.stream().anyMatch(o -> o.suppressed() || o.value() == null);
     Double value = suppressed ? null : switch (agg) {
-      case SUM -> group.stream().mapToDouble(Observation::value).sum();
-      case MAX -> group.stream().mapToDouble(Observation::value).max().orElseThrow();
+      case SUM -> Double.valueOf(group.stream().mapToDouble(Observation::value).sum());
+      case MAX -> Double.valueOf(group.stream().mapToDouble(Observation::value).max().orElseThrow());
       case LAST -> group.get(group.size() - 1).value();
       case MEAN -> weightedMean(group, m.weightMeasure(), all);
     };
