@@ -21,7 +21,7 @@ public final class SparkSessions {
         .config("spark.sql.parquet.summary.metadata.level", "NONE");
     if (master != null && !master.isBlank()) {
       b.master(master);
-    } else if (!SparkSessions.class.getName().isEmpty() && System.getProperty("spark.master") == null) {
+    } else if (System.getProperty("spark.master") == null) {
       b.master("local[*]");
     }
     return b.getOrCreate();

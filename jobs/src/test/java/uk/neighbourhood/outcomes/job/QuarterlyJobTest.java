@@ -1,0 +1,167 @@
+package uk.neighbourhood.outcomes.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.neighbourhood.outcomes.fixtures.SpineFixtures;
+
+/** The whole quarterly job on the bundled fixture inbox, checked through the published Parquet. */
+class QuarterlyJobTest {
+  static final LocalDate TODAY = LocalDate.of(2026, 1, 15);
+
+  @TempDir static Path work;
+  static SparkSession spark;
+  static Path out;
+  static RunSummary summary;
+
+  @BeforeAll
+  static void runOnFixtures() {
+    spark = SharedSpark.spark();
+    Path inbox = FixtureInbox.copyTo(work.resolve("inbox"));
+    out = work.resolve("out");
+    summary = run(inbox, out);
+  }
+
+  static RunSummary run(Path inbox, Path out) {
+    RunOptions o = new RunOptions(inbox.toString(), out.toString(), null, List.of(), null, null, TODAY, false);
+    return new QuarterlyJob(spark, o, Progress.silent()).run();
+  }
+
+  static Dataset<Row> table(Path out, String name) {
+    return spark.read().parquet(out.resolve("parquet/" + name).toString());
+  }
+
+  @Test
+  void publishesTheContractTablesWithTheirColumns() {
+    assertThat(table(out, "returns").columns()).startsWith(
+        "scheme_id", "file", "sha256", "status", "problems", "observations");
+    assertThat(List.of(table(out, "returns").columns())).contains("period");
+    assertThat(List.of(table(out, "observations").columns())).containsAll(List.of("scheme_id", "period", "area_code",
+        "measure", "value", "unit", "source_file", "source_sha256", "source_sheet", "source_cell"));
+    assertThat(List.of(table(out, "indicators").columns())).containsAll(List.of("scheme_id", "period", "indicator",
+        "value", "lower_ci", "upper_ci", "numerator", "denominator", "method", "comparison", "suppressed"));
+    assertThat(summary.periods()).containsExactly("2025-26Q1", "2025-26Q2");
+  }
+
+  @Test
+  void everyFixtureValueIsPublishedWithItsCell() {
+    List<Row> obs = table(out, "observations").collectAsList();
+    for (SpineFixtures.Spec s : SpineFixtures.SPECS) {
+      for (int q = 0; q < 2; q++) {
+        String period = SpineFixtures.PERIODS.get(q);
+        Map<String, Double> expected = SpineFixtures.values(s, q);
+        Map<String, Double> published = obs.stream()
+            .filter(r -> r.getAs("scheme_id").equals(s.scheme()) && r.getAs("period").equals(period))
+            .collect(Collectors.toMap(r -> r.getAs("measure"), r -> r.getAs("value")));
+        assertThat(published).as(s.scheme() + " " + period).isEqualTo(expected);
+      }
+    }
+    assertThat(obs).allSatisfy(r -> {
+      assertThat((String) r.getAs("source_cell")).matches("[A-Z]+[0-9]+");
+      assertThat((String) r.getAs("source_sha256")).hasSize(64);
+    });
+  }
+
+  @Test
+  void peopleSupportedPer1000IsComputedPerSchemeAndForEngland() {
+    List<Row> ind = table(out, "indicators").where("indicator = 'people_supported_per_1000' and period = '2025-26Q1'")
+        .collectAsList();
+    Map<String, Row> byScheme = ind.stream().collect(Collectors.toMap(r -> r.getAs("scheme_id"), r -> r));
+    double people = 0;
+    double population = 0;
+    for (SpineFixtures.Spec s : SpineFixtures.SPECS) {
+      double p = SpineFixtures.values(s, 0).get("people_supported");
+      people += p;
+      population += s.population();
+      Row r = byScheme.get(s.scheme());
+      assertThat(r).as(s.scheme()).isNotNull();
+      if (!(Boolean) r.getAs("suppressed")) {
+        assertThat((Double) r.getAs("value")).isCloseTo(p / s.population() * 1000, within(1e-9));
+        assertThat((Double) r.getAs("lower_ci")).isLessThan(r.getAs("value"));
+        assertThat((Double) r.getAs("upper_ci")).isGreaterThan(r.getAs("value"));
+      }
+    }
+    Row england = byScheme.get("ENGLAND");
+    assertThat((Double) england.getAs("value")).isCloseTo(people / population * 1000, within(1e-9));
+    assertThat((String) england.getAs("comparison")).isEqualTo("not_compared");
+  }
+
+  @Test
+  void aBrokenReturnIsQuarantinedWithReasonsAndTheRestIsPublished() throws IOException {
+    List<Row> returns = table(out, "returns").collectAsList();
+    Row draft = returns.stream().filter(r -> ((String) r.getAs("file")).endsWith("2025-26Q2-draft.csv")).findFirst().orElseThrow();
+    assertThat((String) draft.getAs("status")).isEqualTo("quarantined");
+    List<String> problems = draft.getList(draft.fieldIndex("problems"));
+    assertThat(problems).anySatisfy(p -> assertThat(p).contains("peeple_helped").contains("C3"));
+    assertThat(problems).anySatisfy(p -> assertThat(p).contains("people_supported").contains("-12"));
+    Path copy = out.resolve("quarantine/hollins-lac/drafts/2025-26Q2-draft.csv");
+    assertThat(copy).exists();
+    assertThat(Files.readString(Path.of(copy + ".problems.txt"))).contains("How to fix");
+    assertThat(returns.stream().filter(r -> r.getAs("status").equals("accepted")).count()).isEqualTo(12);
+  }
+
+  @Test
+  void writesTheNationalSummaryWorkbookForEachPeriod() throws IOException {
+    for (String p : List.of("2025-26Q1", "2025-26Q2")) {
+      Path xlsx = out.resolve("excel/" + p + "/national-summary.xlsx");
+      assertThat(xlsx).exists();
+      try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
+        assertThat(wb.getNumberOfSheets()).isGreaterThan(1);
+      }
+    }
+    assertThat(out.resolve("runs/" + summary.runId() + ".json")).exists();
+  }
+
+  @Test
+  void runningTheSameInboxTwicePublishesTheSameTables(@TempDir Path again) {
+    Path inbox = FixtureInbox.copyTo(again.resolve("inbox"));
+    Path out2 = again.resolve("out");
+    run(inbox, out2);
+    run(inbox, out2);
+    for (String t : List.of("returns", "observations", "indicators")) {
+      SharedSpark.base().assertDataFrameNoOrderEquals(table(out, t), table(out2, t));
+    }
+  }
+
+  @Test
+  void aLaterReturnSupersedesAndAByteIdenticalCopyCountsOnce(@TempDir Path dir) throws IOException {
+    Path inbox = FixtureInbox.copyTo(dir.resolve("inbox"));
+    Path original = inbox.resolve("hollins-lac/2025-26Q1.csv");
+    String revised = Files.readString(original).replaceFirst("people_supported,\\d+", "people_supported,777");
+    Path resubmission = inbox.resolve("hollins-lac/2025-26Q1-revised.csv");
+    Files.writeString(resubmission, revised);
+    Files.setLastModifiedTime(resubmission, FileTime.from(Instant.parse("2025-11-01T09:00:00Z")));
+    Path copy = inbox.resolve("hollins-lac/copy of 2025-26Q1.csv");
+    Files.copy(original, copy);
+    Files.setLastModifiedTime(copy, FileTime.from(Instant.parse("2025-10-25T09:00:00Z")));
+    Path o = dir.resolve("out");
+    RunSummary s = run(inbox, o);
+    assertThat(s.count("superseded")).isEqualTo(1);
+    assertThat(s.count("duplicate")).isEqualTo(1);
+    Map<String, String> status = table(o, "returns").where("scheme_id = 'hollins-lac'").collectAsList().stream()
+        .collect(Collectors.toMap(r -> r.getAs("file"), r -> r.getAs("status")));
+    assertThat(status).containsEntry("hollins-lac/2025-26Q1-revised.csv", "accepted")
+        .containsEntry("hollins-lac/2025-26Q1.csv", "superseded")
+        .containsEntry("hollins-lac/copy of 2025-26Q1.csv", "duplicate");
+    double people = table(o, "observations")
+        .where("scheme_id = 'hollins-lac' and period = '2025-26Q1' and measure = 'people_supported'")
+        .collectAsList().get(0).getAs("value");
+    assertThat(people).isEqualTo(777.0);
+  }
+}
