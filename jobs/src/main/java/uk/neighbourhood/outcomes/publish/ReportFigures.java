@@ -1,0 +1,160 @@
+package uk.neighbourhood.outcomes.publish;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import uk.neighbourhood.outcomes.aggregate.IndicatorRow;
+import uk.neighbourhood.outcomes.catalog.Scheme;
+import uk.neighbourhood.outcomes.model.Period;
+
+/** The look-ups every report makes over the indicator rows: by scheme, period and indicator. */
+final class ReportFigures {
+  /** The contract's core indicators, in the order the reports show them; others follow by code. */
+  static final List<String> CORE = List.of("people_supported_per_1000", "volunteer_hours_per_1000",
+      "belong_neighbourhood_pct", "trust_neighbours_pct", "lonely_often_always_pct", "swemwbs_mean_change",
+      "gp_appointments_change_pct", "ae_attendances_change_pct");
+
+  private final ReportInputs in;
+  private final Map<String, IndicatorRow> byKey = new HashMap<>();
+  private final Map<String, String> labels = new LinkedHashMap<>();
+  private final Map<String, String> units = new HashMap<>();
+
+  ReportFigures(ReportInputs in) {
+    this.in = in;
+    for (IndicatorRow r : in.indicators()) {
+      byKey.put(key(r.schemeId(), r.period(), r.indicator()), r);
+      if (r.label() != null && !r.label().isBlank()) {
+        labels.putIfAbsent(r.indicator(), r.label());
+      }
+      if (r.unit() != null && !r.unit().isBlank()) {
+        units.putIfAbsent(r.indicator(), r.unit());
+      }
+    }
+  }
+
+  private static String key(String scheme, String period, String indicator) {
+    return scheme + "\u0000" + period + "\u0000" + indicator;
+  }
+
+  ReportInputs inputs() {
+    return in;
+  }
+
+  /** Indicators published for the period (or for any period when none match), core first. */
+  List<String> indicators(String period) {
+    Set<String> codes = new LinkedHashSet<>();
+    for (IndicatorRow r : in.indicators()) {
+      if (r.period().equals(period)) {
+        codes.add(r.indicator());
+      }
+    }
+    List<String> out = new ArrayList<>(codes);
+    out.sort(Comparator.comparingInt((String c) -> CORE.contains(c) ? CORE.indexOf(c) : CORE.size())
+        .thenComparing(c -> c));
+    return out;
+  }
+
+  Optional<IndicatorRow> find(String scheme, String period, String indicator) {
+    return Optional.ofNullable(byKey.get(key(scheme, period, indicator)));
+  }
+
+  Optional<IndicatorRow> england(String period, String indicator) {
+    return find(IndicatorRow.ENGLAND, period, indicator);
+  }
+
+  String label(String indicator) {
+    return labels.getOrDefault(indicator, indicator);
+  }
+
+  String unit(String indicator) {
+    return units.getOrDefault(indicator, "");
+  }
+
+  /** Number format by the kind of indicator: rates and percentages to one decimal, score changes to two. */
+  static String format(String indicator) {
+    if (indicator.startsWith("swemwbs")) {
+      return "0.00";
+    }
+    return "#,##0.0";
+  }
+
+  static String comparisonLabel(IndicatorRow r) {
+    if (r == null || r.suppressed() || r.comparison() == null) {
+      return "Not compared";
+    }
+    return switch (r.comparison()) {
+      case "better" -> "Better";
+      case "worse" -> "Worse";
+      case "similar" -> "Similar";
+      default -> "Not compared";
+    };
+  }
+
+  /** Registered schemes in name order, then any scheme that published figures but is not registered. */
+  List<Scheme> schemes() {
+    List<Scheme> out = new ArrayList<>(in.registry().all());
+    out.sort(Comparator.comparing(s -> s.name() == null ? s.id() : s.name(), String.CASE_INSENSITIVE_ORDER));
+    Set<String> known = new java.util.HashSet<>();
+    out.forEach(s -> known.add(s.id()));
+    Set<String> extra = new java.util.TreeSet<>();
+    for (IndicatorRow r : in.indicators()) {
+      if (!IndicatorRow.ENGLAND.equals(r.schemeId()) && !known.contains(r.schemeId())) {
+        extra.add(r.schemeId());
+      }
+    }
+    for (String id : extra) {
+      out.add(new Scheme(id, id, "unknown", 0, null, null, null, List.of(), null, null));
+    }
+    return out;
+  }
+
+  String schemeName(String id) {
+    if (IndicatorRow.ENGLAND.equals(id)) {
+      return "England";
+    }
+    return in.registry().find(id).map(Scheme::name).orElse(id);
+  }
+
+  /** The scheme's model from the registry, or "unknown". */
+  String model(String id) {
+    return in.registry().find(id).map(Scheme::model).orElse("unknown");
+  }
+
+  /** Median of the published values of the other schemes with the same model; empty when none. */
+  Optional<double[]> peerMedian(String schemeId, String period, String indicator) {
+    String model = model(schemeId);
+    List<Double> values = new ArrayList<>();
+    for (Scheme s : in.registry().all()) {
+      if (s.id().equals(schemeId) || !model.equals(s.model())) {
+        continue;
+      }
+      find(s.id(), period, indicator).filter(r -> !r.suppressed() && r.value() != null)
+          .ifPresent(r -> values.add(r.value()));
+    }
+    if (values.isEmpty()) {
+      return Optional.empty();
+    }
+    values.sort(Double::compare);
+    int n = values.size();
+    double median = n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
+    return Optional.of(new double[] {median, n});
+  }
+
+  static String displayPeriod(String period) {
+    return Period.tryParse(period).map(Period::displayName).orElse(period);
+  }
+
+  static String modelName(String model) {
+    if (model == null) {
+      return "";
+    }
+    String s = model.replace('_', ' ');
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+}
