@@ -44,6 +44,7 @@ import uk.neighbourhood.outcomes.publish.ExcelReports;
 import uk.neighbourhood.outcomes.publish.ParquetTables;
 import uk.neighbourhood.outcomes.publish.Publication;
 import uk.neighbourhood.outcomes.publish.Quarantine;
+import uk.neighbourhood.outcomes.publish.ReportInputs;
 import uk.neighbourhood.outcomes.publish.RunLock;
 import uk.neighbourhood.outcomes.publish.RunManifest;
 import uk.neighbourhood.outcomes.read.ReadLimits;
@@ -154,9 +155,11 @@ public final class QuarterlyJob {
 
     progress.stage("Writing Excel reports");
     List<Observation> acceptedObservations = observations.collect();
+    ReportInputs reportInputs = ReportInputs.of(List.copyOf(periods), indicators,
+        returnRecords.stream().filter(r -> periods.contains(r.period())).toList(), acceptedObservations, registry,
+        schemas.measures());
     for (String period : periods) {
-      ExcelReports.write(fs, publication.staged("excel/" + period), period, indicators, returnRecords,
-          acceptedObservations, meta, registry, schemas);
+      ExcelReports.write(fs, publication.staged("excel/" + period), period, reportInputs);
       commits.add("excel/" + period);
     }
     Quarantine.write(fs, hadoop, publication.staged("quarantine"), meta, status);

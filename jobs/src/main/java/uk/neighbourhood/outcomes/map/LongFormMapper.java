@@ -60,7 +60,7 @@ public final class LongFormMapper implements ReturnMapper {
       if (!scheme.isEmpty()) {
         declared.add(scheme);
       }
-      Optional<Period> period = Period.tryParse(periodText).or(() -> PeriodParser.parse(periodText));
+      Optional<Period> period = Period.tryParse(periodText).or(() -> PeriodParser.quarterIn(periodText));
       if (period.isEmpty()) {
         problems.add(Problem.error("longform.bad_period",
             "Cannot read the period '" + periodText + "': it is not a quarter label.",

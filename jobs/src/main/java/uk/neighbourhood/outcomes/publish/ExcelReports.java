@@ -1,0 +1,39 @@
+package uk.neighbourhood.outcomes.publish;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Writes the Excel reports of one period into a folder on any Hadoop file system: the national summary,
+ * the evaluators' comparison and one feedback workbook per scheme that sent a return.
+ */
+public final class ExcelReports {
+  public static final String NATIONAL = "national-summary.xlsx";
+  public static final String COMPARISON = "scheme-comparison.xlsx";
+
+  private ExcelReports() {}
+
+  /** Returns the files written, relative to the folder. */
+  public static List<String> write(FileSystem fs, Path folder, String period, ReportInputs in) throws IOException {
+    List<String> written = new ArrayList<>();
+    fs.mkdirs(folder);
+    try (OutputStream o = fs.create(new Path(folder, NATIONAL), true)) {
+      NationalSummaryWorkbook.write(in, period, o);
+    }
+    written.add(NATIONAL);
+    return written;
+  }
+
+  /** Schemes that sent anything for the period (accepted or not): each gets feedback. */
+  static Set<String> schemesWithReturns(ReportInputs in, String period) {
+    Set<String> s = new TreeSet<>();
+    in.returns().stream().filter(r -> period.equals(r.period())).forEach(r -> s.add(r.schemeId()));
+    return s;
+  }
+}
