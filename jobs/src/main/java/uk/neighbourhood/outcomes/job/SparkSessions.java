@@ -16,7 +16,6 @@ public final class SparkSessions {
         .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
         .config("spark.sql.parquet.compression.codec", "snappy")
         .config("spark.sql.sources.partitionOverwriteMode", "static")
-        .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
         .config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
         .config("spark.sql.parquet.summary.metadata.level", "NONE");
     if (master != null && !master.isBlank()) {

@@ -65,9 +65,14 @@ public final class ParquetTables {
   private ParquetTables() {}
 
   public static Row row(ReturnRecord r) {
-    return RowFactory.create(r.schemeId(), r.period(), r.file(), r.sha256(), r.status(), r.problems(),
+    return RowFactory.create(r.schemeId(), r.period(), r.file(), r.sha256(), r.status(), seq(r.problems()),
         r.observations(), r.layout(), r.sizeBytes(),
         r.receivedAt() == null ? null : Timestamp.from(Instant.parse(r.receivedAt())), r.errors(), r.warnings());
+  }
+
+  /** Spark's row encoder wants a Scala Seq for array columns. */
+  private static scala.collection.Seq<String> seq(java.util.List<String> list) {
+    return scala.collection.JavaConverters.asScalaBufferConverter(new java.util.ArrayList<>(list)).asScala().toList();
   }
 
   public static Row row(Observation o) {
