@@ -76,6 +76,8 @@ public final class QuarterlyJob {
     FileSystem fs;
     try {
       fs = out.getFileSystem(hadoop);
+      // no .crc side files beside the published outputs on a local disk; HDFS and object stores ignore this
+      fs.setWriteChecksum(false);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open output folder " + out + ": " + e.getMessage(), e);
     }

@@ -18,6 +18,11 @@ public final class SharedSpark {
     if (base == null) {
       base = new JavaDataFrameSuiteBase() {
         @Override
+        public boolean enableHiveSupport() {
+          return false;
+        }
+
+        @Override
         public SparkConf conf() {
           return new SparkConf().setMaster("local[2]").setAppName("outcomes-tests")
               .set("spark.ui.enabled", "false")
