@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import uk.neighbourhood.outcomes.catalog.Measure;
 import uk.neighbourhood.outcomes.catalog.MeasureCatalog;
 import uk.neighbourhood.outcomes.model.Cell;
@@ -161,31 +162,34 @@ public final class TemplateMapper implements ReturnMapper {
       return p.get();
     }
 
-    /** The measure's row: the marker's, or where its code now is; null (with a problem) when gone. */
+    /**
+     * The measure's row: the marker's, or where its code now is; null (with a problem) when the code
+     * is gone or appears twice, since two rows for one measure would make any choice a guess.
+     */
     private Integer measureRow(TemplateMarker.Entry entry, Measure measure) {
-      if (sheet.text(entry.row(), marker.codeCol()).trim().equalsIgnoreCase(entry.code())) {
-        return entry.row();
-      }
       List<Integer> rows = codeRows().getOrDefault(entry.code().toLowerCase(Locale.ROOT), List.of());
-      String codeCell = CellRef.a1(entry.row(), marker.codeCol());
+      String codeColumn = CellRef.columnLetters(marker.codeCol());
       String what = "'" + measure.label() + "' (" + measure.code() + ")";
+      if (rows.size() > 1) {
+        int extra = rows.stream().filter(r -> r != entry.row()).findFirst().orElse(rows.get(1));
+        problems.add(Problem.error("template.duplicate_row",
+            "Cannot tell which row holds " + what + ": its code is on rows "
+                + rows.stream().map(r -> Integer.toString(r + 1)).collect(Collectors.joining(" and ")) + ".",
+            "Delete the extra row so the code appears once, or copy your figures into a fresh template.")
+            .at(sheet.name(), CellRef.a1(extra, marker.codeCol())));
+        return null;
+      }
       if (rows.isEmpty()) {
         problems.add(Problem.error("template.missing_row",
-            "Cannot find the row for " + what + ": its code is no longer in column "
-                + CellRef.columnLetters(marker.codeCol()) + ".",
-            "Put the row back as it was in the template (code in column " + CellRef.columnLetters(marker.codeCol())
+            "Cannot find the row for " + what + ": its code is no longer in column " + codeColumn + ".",
+            "Put the row back as it was in the template (code in column " + codeColumn
                 + "), or copy your figures into a fresh template.")
-            .at(sheet.name(), codeCell));
+            .at(sheet.name(), CellRef.a1(entry.row(), marker.codeCol())));
         return null;
       }
-      if (rows.size() > 1) {
-        problems.add(Problem.error("template.duplicate_row",
-            "Cannot tell which row holds " + what + ": its code appears on " + rows.size() + " rows.",
-            "Delete the extra rows so the code appears once, or copy your figures into a fresh template.")
-            .at(sheet.name(), CellRef.a1(rows.get(1), marker.codeCol())));
-        return null;
+      if (rows.get(0) != entry.row()) {
+        moved.add(CellRef.a1(rows.get(0), entry.col()));
       }
-      moved.add(CellRef.a1(rows.get(0), entry.col()));
       return rows.get(0);
     }
 

@@ -30,6 +30,7 @@ class TemplateMapperTest {
   private static final String FILE = "riverside/2025-26Q1.xlsx";
   private static final String SHA = "0f1e2d3c";
   private static final ReturnContext CONTEXT = new ReturnContext("riverside", FILE, SHA, Schemas.bundled());
+  private static final int VALUE = TemplateLayout.VALUE_COL;
   private final TemplateMapper mapper = new TemplateMapper();
 
   @Test
@@ -218,6 +219,37 @@ class TemplateMapperTest {
       assertThat(result.problems()).extracting(Problem::code, Problem::cell).containsExactly(
           org.assertj.core.groups.Tuple.tuple("template.missing_row", "B10"),
           org.assertj.core.groups.Tuple.tuple("template.moved_rows", "D10"));
+    }
+  }
+
+  @Test
+  void copiedMeasureRowIsAnErrorRatherThanAGuess() throws IOException {
+    try (XSSFWorkbook wb = template("riverside", "2025-26Q1")) {
+      XSSFSheet sheet = wb.getSheet("Return");
+      sheet.shiftRows(8, sheet.getLastRowNum(), 1);          // a blank row below people_supported
+      Row copy = sheet.createRow(8);
+      copy.createCell(TemplateLayout.CODE_COL).setCellValue("new_referrals");
+      copy.createCell(VALUE).setCellValue(3);
+      set(wb, "D10", 4);                                     // the template's own new_referrals row, moved
+
+      MappingResult result = mapper.map(saveAndRead(wb), CONTEXT);
+
+      assertThat(result.observations()).extracting(Observation::measure).doesNotContain("new_referrals");
+      assertThat(result.problems()).extracting(Problem::code, Problem::cell)
+          .contains(org.assertj.core.groups.Tuple.tuple("template.duplicate_row", "B10"));
+    }
+  }
+
+  @Test
+  void renamedReturnSheetIsRefusedWithTheNameToRestore() throws IOException {
+    try (XSSFWorkbook wb = template("riverside", "2025-26Q1")) {
+      wb.setSheetName(wb.getSheetIndex("Return"), "Q1 figures");
+      MappingResult result = mapper.map(saveAndRead(wb), CONTEXT);
+      assertThat(result.observations()).isEmpty();
+      assertThat(result.problems()).singleElement().satisfies(p -> {
+        assertThat(p.code()).isEqualTo("template.missing_sheet");
+        assertThat(p.fix()).contains("'Return'");
+      });
     }
   }
 
