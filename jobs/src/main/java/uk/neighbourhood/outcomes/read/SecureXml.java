@@ -1,0 +1,118 @@
+package uk.neighbourhood.outcomes.read;
+
+import java.io.InputStream;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * StAX over untrusted XML. DTDs are switched off and external entities unsupported, and any DOCTYPE
+ * is refused outright: no part of a spreadsheet needs one, and refusing it means no entity is ever
+ * expanded and no local file ever opened. The JDK's own implementation is used, whatever else is on
+ * the classpath, so the settings below are known to hold.
+ */
+final class SecureXml {
+  private static final XMLInputFactory FACTORY = newFactory();
+
+  private SecureXml() {}
+
+  private static XMLInputFactory newFactory() {
+    XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, true);
+    f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+    f.setProperty(XMLInputFactory.IS_COALESCING, false);
+    f.setXMLResolver((publicId, systemId, baseUri, ns) -> {
+      throw new XMLStreamException("external resources are never resolved: " + systemId);
+    });
+    return f;
+  }
+
+  /** A reader that refuses a DOCTYPE with {@code read.xml_entities} the moment it is met. */
+  static Xml open(InputStream in, ReadGuard guard, String part) {
+    try {
+      return new Xml(FACTORY.createXMLStreamReader(in), guard, part);
+    } catch (XMLStreamException e) {
+      throw Refusal.corrupt(guard.file(), "part '" + part + "' is not well-formed XML", e);
+    }
+  }
+
+  /** A thin cursor over a StAX reader that turns parser failures into refusals. */
+  static final class Xml implements AutoCloseable {
+    private final XMLStreamReader r;
+    private final ReadGuard guard;
+    private final String part;
+
+    private Xml(XMLStreamReader r, ReadGuard guard, String part) {
+      this.r = r;
+      this.guard = guard;
+      this.part = part;
+    }
+
+    XMLStreamReader reader() {
+      return r;
+    }
+
+    /** Next event; DTDs and entity references (which only a DTD could declare) are refused. */
+    int next() {
+      try {
+        int e = r.next();
+        if (e == XMLStreamConstants.DTD || e == XMLStreamConstants.ENTITY_REFERENCE
+            || e == XMLStreamConstants.ENTITY_DECLARATION) {
+          throw Refusal.xmlEntities(guard.file(), part);
+        }
+        return e;
+      } catch (XMLStreamException | RuntimeException e) {
+        if (e instanceof ReadException re) {
+          throw re;
+        }
+        if (String.valueOf(e.getMessage()).contains("DOCTYPE") || String.valueOf(e.getMessage()).contains("entity")) {
+          throw new ReadException(Refusal.xmlEntities(guard.file(), part).problem(), e);
+        }
+        throw Refusal.corrupt(guard.file(), "part '" + part + "' is not well-formed XML", e);
+      }
+    }
+
+    boolean hasNext() {
+      try {
+        return r.hasNext();
+      } catch (XMLStreamException e) {
+        throw Refusal.corrupt(guard.file(), "part '" + part + "' is not well-formed XML", e);
+      }
+    }
+
+    String local() {
+      return r.getLocalName();
+    }
+
+    /** An attribute by local name, whatever its namespace (Strict and Transitional OOXML differ there). */
+    String attr(String localName) {
+      for (int i = 0, n = r.getAttributeCount(); i < n; i++) {
+        if (r.getAttributeLocalName(i).equals(localName)) {
+          return r.getAttributeValue(i);
+        }
+      }
+      return null;
+    }
+
+    /** An attribute by namespace and local name. */
+    String attr(String ns, String localName) {
+      return r.getAttributeValue(ns, localName);
+    }
+
+    String text() {
+      return r.getText();
+    }
+
+    @Override
+    public void close() {
+      try {
+        r.close();
+      } catch (XMLStreamException ignored) {
+        // nothing held beyond the stream, which the caller closes
+      }
+    }
+  }
+}
