@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
@@ -14,6 +17,7 @@ import org.apache.poi.ss.usermodel.SheetVisibility;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import uk.neighbourhood.outcomes.catalog.Schemas;
@@ -25,6 +29,8 @@ import uk.neighbourhood.outcomes.model.Severity;
 import uk.neighbourhood.outcomes.model.Sheet;
 import uk.neighbourhood.outcomes.model.Workbook;
 import uk.neighbourhood.outcomes.publish.TemplateWriter;
+import uk.neighbourhood.outcomes.read.ReadLimits;
+import uk.neighbourhood.outcomes.read.Readers;
 
 class TemplateMapperTest {
   private static final String FILE = "riverside/2025-26Q1.xlsx";
@@ -32,6 +38,9 @@ class TemplateMapperTest {
   private static final ReturnContext CONTEXT = new ReturnContext("riverside", FILE, SHA, Schemas.bundled());
   private static final int VALUE = TemplateLayout.VALUE_COL;
   private final TemplateMapper mapper = new TemplateMapper();
+  @TempDir
+  Path dir;
+  private int saved;
 
   @Test
   void filledTemplateGivesExactlyTheFilledValuesWithTheirCells() throws IOException {
@@ -89,12 +98,7 @@ class TemplateMapperTest {
     try (XSSFWorkbook wb = template("riverside", "2025-26Q1"); HSSFWorkbook xls = copyToXls(wb)) {
       xls.getSheet("Return").getRow(7).getCell(3).setCellValue(42);
       xls.setSheetVisibility(xls.getSheetIndex(TemplateLayout.MARKER_SHEET), SheetVisibility.HIDDEN);
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      xls.write(out);
-      Workbook model;
-      try (HSSFWorkbook back = new HSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
-        model = TemplateTestWorkbooks.toModel(back, "xls");
-      }
+      Workbook model = saveAndRead(xls, "xls");
       assertThat(model.sheet(TemplateLayout.MARKER_SHEET).orElseThrow().hidden()).isTrue();
 
       assertThat(mapper.recognises(model)).isTrue();
@@ -298,13 +302,17 @@ class TemplateMapperTest {
     }
   }
 
-  /** Saves the filled workbook, as a team would, and reads the saved bytes back. */
-  static Workbook saveAndRead(XSSFWorkbook wb) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    wb.write(out);
-    try (XSSFWorkbook back = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
-      return TemplateTestWorkbooks.toModel(back, "xlsx");
+  /** Saves the filled workbook, as a team would, and reads the saved file with the pipeline's readers. */
+  private Workbook saveAndRead(org.apache.poi.ss.usermodel.Workbook wb, String extension) throws IOException {
+    Path file = dir.resolve("return-" + (++saved) + "." + extension);
+    try (OutputStream out = Files.newOutputStream(file)) {
+      wb.write(out);
     }
+    return Readers.read(file, file.getFileName().toString(), ReadLimits.defaults());
+  }
+
+  private Workbook saveAndRead(XSSFWorkbook wb) throws IOException {
+    return saveAndRead(wb, "xlsx");
   }
 
   /** What LibreOffice's "save as xls" keeps that matters here: sheets, their visibility, cell values. */
