@@ -210,6 +210,33 @@ class TemplateMapperTest {
   }
 
   @Test
+  void insertedColumnsAreFollowedWithAWarning() throws IOException {
+    try (XSSFWorkbook wb = template("riverside", "2025-26Q1")) {
+      XSSFSheet sheet = wb.getSheet("Return");
+      sheet.shiftColumns(2, 3, 1);                           // a notes column between code and unit
+      set(wb, "E3", "Riverside");                            // scheme id, was D3, typed in capitals
+      set(wb, "E8", 120);                                    // people_supported, was D8
+      set(wb, "D9", "referrals from GPs only");              // the team's note, not a value
+
+      MappingResult first = mapper.map(saveAndRead(wb), CONTEXT);
+      sheet.shiftColumns(0, 4, 1);                           // and a column before everything
+      MappingResult second = mapper.map(saveAndRead(wb), CONTEXT);
+
+      assertThat(first.declaredScheme()).isEqualTo("riverside");
+      assertThat(first.observations()).containsExactly(obs("people_supported", 120.0, "people", false, "E8"));
+      assertThat(second.observations()).containsExactly(obs("people_supported", 120.0, "people", false, "F8"));
+      assertThat(second.periods()).containsExactly("2025-26Q1");
+      for (MappingResult result : List.of(first, second)) {
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+          assertThat(p.code()).isEqualTo("template.moved_rows");
+          assertThat(p.severity()).isEqualTo(Severity.WARNING);
+          assertThat(p.message()).contains("columns were inserted or deleted");
+        });
+      }
+    }
+  }
+
+  @Test
   void deletedMeasureRowIsAnErrorAtWhereItsCodeWas() throws IOException {
     try (XSSFWorkbook wb = template("riverside", "2025-26Q1")) {
       XSSFSheet sheet = wb.getSheet("Return");
