@@ -116,11 +116,12 @@ public final class TemplateMapper implements ReturnMapper {
               measure.get().unit(), v.suppressed(), context.file(), context.sha256(), sheet.name(), a1));
         }
       }
-      if (!moved.isEmpty() || shift != 0 || valueShift != 0) {
+      boolean columnsMoved = shift != 0 || valueShift != 0;
+      if (!moved.isEmpty() || columnsMoved) {
         String first = moved.isEmpty() ? CellRef.a1(TemplateLayout.HEADER_ROW, codeCol) : moved.get(0);
+        String what = !columnsMoved ? "rows were" : moved.isEmpty() ? "columns were" : "rows and columns were";
         problems.add(Problem.warning("template.moved_rows",
-            "Cannot find the figures where the template put them: "
-                + (shift == 0 && valueShift == 0 ? "rows were" : moved.isEmpty() ? "columns were" : "rows and columns were")
+            "Cannot find the figures where the template put them: " + what
                 + " inserted or deleted on the '" + sheet.name() + "' sheet, so measures were found by their code"
                 + " in column " + CellRef.columnLetters(codeCol) + " instead (the first moved cell is " + first + ").",
             "Check the figures in your feedback; next quarter, use a fresh template and do not insert or"

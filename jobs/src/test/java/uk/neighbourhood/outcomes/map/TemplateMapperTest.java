@@ -51,8 +51,11 @@ class TemplateMapperTest {
       set(wb, "D21", "<5");         // ae_attendances_after, suppressed although we asked not to
       set(wb, "D26", 21.4);         // swemwbs_baseline_mean, a decimal mean
 
-      MappingResult result = mapper.map(saveAndRead(wb), CONTEXT);
+      Workbook model = saveAndRead(wb);
+      MappingResult result = mapper.map(model, CONTEXT);
 
+      assertThat(model.sheet(TemplateLayout.MARKER_SHEET).orElseThrow().hidden()).isTrue();
+      assertThat(mapper.recognises(model)).isTrue();
       assertThat(result.problems()).isEmpty();
       assertThat(result.layout()).isEqualTo("template v1");
       assertThat(result.declaredScheme()).isEqualTo("riverside");
