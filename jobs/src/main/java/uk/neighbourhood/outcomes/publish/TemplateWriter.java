@@ -103,7 +103,7 @@ public final class TemplateWriter {
 
   private static List<String[]> instructionText(MeasureCatalog catalog, TemplateLayout layout, Period period) {
     String health = labels(catalog, m -> m.domain().equals("health_use") && !m.code().equals("followed_up"));
-    String survey = labels(catalog, Measure::isSurveyCount);
+    String survey = labels(catalog, m -> "survey_respondents".equals(m.denominator()));
     String deadline = "Send the return within " + DEADLINE_DAYS + " days after the quarter ends.";
     if (period != null) {
       deadline += " For " + period.label() + ", which ends on " + period.end().format(DAY) + ", that is by "
@@ -140,6 +140,9 @@ public final class TemplateWriter {
             (respondents == null ? "The number of respondents" : "'" + respondents.label() + "'")
                 + " is how many people answered the survey this quarter; each of the others is how many of"
                 + " them answered yes. " + survey + "."},
+        new String[] {"Hours and money",
+            "Volunteer hours may have decimals (for example 12.5). Money is in pounds for the quarter, pence"
+                + " allowed, without the £ sign."},
         new String[] {"Do not change the layout",
             "Do not insert, delete or move rows, and do not rename the sheets: figures are read from fixed"
                 + " cells. The sheets are protected without a password to prevent accidents."},

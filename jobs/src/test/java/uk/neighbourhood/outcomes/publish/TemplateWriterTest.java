@@ -161,7 +161,9 @@ class TemplateWriterTest {
       assertThat(all.toString())
           .contains("whole numbers", "blank", "<5", "real count")
           .contains(CATALOG.get("gp_appointments_before").label(), CATALOG.get("lonely_often_always").label())
-          .contains("30 days", "30 July 2025");
+          .contains("30 days", "30 July 2025")
+          // the survey section lists the survey counts, not other measures that have a denominator
+          .doesNotContain("'" + CATALOG.get("swemwbs_meaningful_improvement").label() + "'");
     }
   }
 
