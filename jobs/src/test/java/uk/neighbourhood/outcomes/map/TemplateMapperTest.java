@@ -111,6 +111,28 @@ class TemplateMapperTest {
     }
   }
 
+  /**
+   * A template written by version 1 of the writer, filled and saved by another library (openpyxl 3,
+   * Debian's python3-openpyxl) with the period typed loosely: files already out with teams must keep
+   * reading whatever the writer becomes.
+   */
+  @Test
+  void readsAVersionOneTemplateReSavedByAnotherTool() throws Exception {
+    Path file = Path.of(getClass().getResource("template-v1-resaved-by-openpyxl.xlsx").toURI());
+    Workbook model = Readers.read(file, "template-v1-resaved-by-openpyxl.xlsx", ReadLimits.defaults());
+
+    assertThat(mapper.recognises(model)).isTrue();
+    MappingResult result = mapper.map(model, CONTEXT);
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.declaredScheme()).isEqualTo("riverside");
+    assertThat(result.periods()).containsExactly("2025-26Q1");
+    assertThat(result.observations()).containsExactly(
+        obs("people_supported", 5.0, "people", false, "D8"),
+        obs("new_referrals", null, "people", true, "D9"),
+        obs("volunteer_hours", 56.5, "hours", false, "D12"),
+        obs("swemwbs_baseline_mean", 21.4, "score", false, "D26"));
+  }
+
   @Test
   void doesNotRecogniseOtherWorkbooks() {
     Sheet data = new Sheet("Return", 0, false);
