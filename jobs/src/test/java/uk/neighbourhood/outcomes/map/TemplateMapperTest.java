@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
@@ -37,6 +39,7 @@ class TemplateMapperTest {
   private static final String SHA = "0f1e2d3c";
   private static final ReturnContext CONTEXT = new ReturnContext("riverside", FILE, SHA, Schemas.bundled());
   private static final int VALUE = TemplateLayout.VALUE_COL;
+  private static final Map<String, byte[]> WRITTEN = new ConcurrentHashMap<>();
   private final TemplateMapper mapper = new TemplateMapper();
   @TempDir
   Path dir;
@@ -333,10 +336,14 @@ class TemplateMapperTest {
     return new Observation("riverside", "2025-26Q1", null, measure, value, unit, suppressed, FILE, SHA, "Return", cell);
   }
 
+  /** Each test fills its own copy of a template written once per scheme and period. */
   static XSSFWorkbook template(String scheme, String period) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    TemplateWriter.write(out, Schemas.bundled().measures(), scheme, period, LocalDate.of(2025, 8, 1));
-    return new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()));
+    byte[] bytes = WRITTEN.computeIfAbsent(scheme + "|" + period, k -> {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      TemplateWriter.write(out, Schemas.bundled().measures(), scheme, period, LocalDate.of(2025, 8, 1));
+      return out.toByteArray();
+    });
+    return new XSSFWorkbook(new ByteArrayInputStream(bytes));
   }
 
   private static org.apache.poi.ss.usermodel.Cell cell(XSSFWorkbook wb, String a1) {
