@@ -3,7 +3,6 @@ package uk.neighbourhood.outcomes.aggregate;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -274,21 +273,40 @@ public final class DisclosureControl implements Serializable {
    */
   private static SuppressionAudit.Cell secondary(SuppressionAudit audit, List<SuppressionAudit.Cell> pinned,
       SuppressionAudit.Cell england) {
-    List<SuppressionAudit.Cell> sharing = new ArrayList<>();
+    List<SuppressionAudit.Cell> sameGroup = new ArrayList<>();
+    List<SuppressionAudit.Cell> sameNation = new ArrayList<>();
     for (SuppressionAudit.Sum s : audit.sums()) {
       boolean involves = pinned.contains(s.total()) || s.members().stream().anyMatch(pinned::contains);
       if (involves) {
-        sharing.addAll(s.members());
+        List<SuppressionAudit.Cell> into = s.total() == england ? sameNation : sameGroup;
+        into.addAll(s.members());
         if (s.total() != england) {
-          sharing.add(s.total());
+          into.add(s.total());
         }
       }
     }
-    Comparator<SuppressionAudit.Cell> order = Comparator.comparing((SuppressionAudit.Cell c) -> c.id.contains(":"))
-        .thenComparingDouble(c -> c.value);
-    return sharing.stream().filter(c -> !c.hidden && c != england && c.value > 0).distinct().min(order)
-        .or(() -> audit.cells().stream().filter(c -> !c.hidden && c != england && c.value > 0).min(order))
-        .orElse(england != null && !england.hidden ? england : null);
+    java.util.function.Predicate<SuppressionAudit.Cell> open = c -> !c.hidden && c != england && c.value > 0;
+    List<SuppressionAudit.Cell> candidates = java.util.stream.Stream.concat(sameGroup.stream(), sameNation.stream())
+        .filter(open).distinct().toList();
+    if (candidates.isEmpty()) {
+      candidates = audit.cells().stream().filter(open).toList();
+    }
+    // greedy: the candidate that leaves the fewest cells exposed, then the smallest count
+    SuppressionAudit.Cell best = null;
+    int bestExposed = Integer.MAX_VALUE;
+    for (SuppressionAudit.Cell c : candidates) {
+      c.hidden = true;
+      int exposed = audit.recoverable().size();
+      c.hidden = false;
+      if (exposed < bestExposed || (exposed == bestExposed && c.value < best.value)) {
+        best = c;
+        bestExposed = exposed;
+      }
+    }
+    if (best != null) {
+      return best;
+    }
+    return england != null && !england.hidden ? england : null;
   }
 
   static String groupOf(Registry registry, String schemeId, String type) {
