@@ -41,6 +41,7 @@ import uk.neighbourhood.outcomes.model.Observation;
 import uk.neighbourhood.outcomes.model.Problem;
 import uk.neighbourhood.outcomes.model.ReturnRecord;
 import uk.neighbourhood.outcomes.publish.ExcelReports;
+import uk.neighbourhood.outcomes.publish.FunnelLine;
 import uk.neighbourhood.outcomes.publish.ParquetTables;
 import uk.neighbourhood.outcomes.publish.Publication;
 import uk.neighbourhood.outcomes.publish.Quarantine;
@@ -132,7 +133,8 @@ public final class QuarterlyJob {
         .groupBy(o -> o.schemeId() + "|" + o.period())
         .flatMap(g -> MeasureTotals.of(g._2(), schemas).iterator())
         .collect();
-    List<IndicatorRow> indicators = Indicators.compute(periods, totals, registry, schemas);
+    Indicators.Results results = Indicators.compute(periods, totals, registry, schemas);
+    List<IndicatorRow> indicators = results.rows();
 
     List<ReturnRecord> returnRecords = new ArrayList<>();
     for (ProcessedReturn r : meta) {
@@ -154,6 +156,14 @@ public final class QuarterlyJob {
         spark.createDataFrame(jsc.parallelize(indicators.stream().map(ParquetTables::row).toList(), 1),
             ParquetTables.INDICATORS_SCHEMA),
         periods, commits, "indicator", "scheme_id");
+    writeTable(publication, ParquetTables.BREAKDOWNS,
+        spark.createDataFrame(jsc.parallelize(results.breakdowns().stream().map(ParquetTables::row).toList(), 1),
+            ParquetTables.BREAKDOWNS_SCHEMA),
+        periods, commits, "indicator", "group_type", "group");
+    writeTable(publication, ParquetTables.FUNNELS,
+        spark.createDataFrame(jsc.parallelize(funnelRows(results.funnels()), 1),
+            ParquetTables.FUNNELS_SCHEMA),
+        periods, commits, "indicator", "scheme_id");
 
     progress.stage("Writing Excel reports");
     List<Observation> acceptedObservations = observations.collect();
@@ -167,7 +177,11 @@ public final class QuarterlyJob {
         returnRecords.stream().filter(r -> periods.contains(r.period())).toList(), acceptedObservations, registry,
         schemas.measures());
     for (String period : periods) {
-      ExcelReports.write(fs, publication.staged("excel/" + period), period, reportInputs);
+      List<FunnelLine> lines = results.funnels().stream().filter(f -> f.period().equals(period))
+          .flatMap(f -> f.drawn().lines().stream().map(l -> new FunnelLine(f.drawn().indicator(), l.denominator(),
+              l.lower95(), l.upper95(), l.lower998(), l.upper998())))
+          .toList();
+      ExcelReports.write(fs, publication.staged("excel/" + period), period, reportInputs.withFunnel(lines));
       commits.add("excel/" + period);
     }
     Quarantine.write(fs, hadoop, publication.staged("quarantine"), meta, status);
@@ -193,6 +207,16 @@ public final class QuarterlyJob {
     RunManifest.write(fs, new Path(options.out(), "runs/" + runId + ".json"), summary, options, returnRecords,
         scan.skipped(), commits);
     return summary;
+  }
+
+  private static List<Row> funnelRows(List<Indicators.PeriodFunnel> funnels) {
+    List<Row> rows = new ArrayList<>();
+    for (Indicators.PeriodFunnel f : funnels) {
+      for (int i = 0; i < f.atSchemes().points().size(); i++) {
+        rows.add(ParquetTables.funnelRow(f.period(), f.atSchemes(), i));
+      }
+    }
+    return rows;
   }
 
   private static boolean isPeriod(String p) {
