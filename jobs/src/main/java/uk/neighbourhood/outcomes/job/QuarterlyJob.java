@@ -109,9 +109,11 @@ public final class QuarterlyJob {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<SerializableConfiguration> conf = jsc.broadcast(new SerializableConfiguration(hadoop));
     ReturnProcessor processor = new ReturnProcessor(registry, ReadLimits.defaults(), options.today(), options.schemasFolder());
+    Ledger ledger = Ledger.load(spark, fs, new Path(options.out()));
+    Broadcast<Ledger> ledgerShared = jsc.broadcast(ledger);
     int slices = Math.max(1, Math.min(files.size(), jsc.defaultParallelism() * 4));
     JavaRDD<ProcessedReturn> processed = jsc.parallelize(files, slices)
-        .map(f -> processor.process(f, conf.value().value()))
+        .map(f -> processor.process(f, conf.value().value(), ledgerShared.value()))
         .persist(StorageLevel.MEMORY_AND_DISK());
     progress.watch(jsc, files.size());
     List<ProcessedReturn> meta = processed.map(ProcessedReturn::withoutObservations).collect();
@@ -188,6 +190,11 @@ public final class QuarterlyJob {
     commits.add("quarantine");
     snapshotRegistry(hadoop, fs, publication.staged(ReportJob.REGISTRY_SNAPSHOT));
     commits.add("registry");
+    Schemas ledgerSchemas = schemas;
+    JavaRDD<Row> ledgerRows = processed.map(r -> Ledger.row(r, ledgerSchemas)).filter(java.util.Objects::nonNull);
+    spark.createDataFrame(ledgerRows, Ledger.SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite)
+        .parquet(publication.staged(Ledger.FOLDER).toString());
+    commits.add(Ledger.FOLDER);
 
     progress.stage("Publishing");
     publication.commit(commits);
