@@ -65,6 +65,8 @@ final class ReportBook {
   final CellStyle wrap;
   final CellStyle bold;
   final CellStyle note;
+  final CellStyle line;
+  final CellStyle noteLine;
   final CellStyle link;
   final CellStyle symbol;
   final CellStyle count;
@@ -89,6 +91,8 @@ final class ReportBook {
     bold = style(font(11, true, null), false);
     note = style(font(10, false, null), true);
     note.setVerticalAlignment(VerticalAlignment.TOP);
+    line = style(null, false);
+    noteLine = style(font(10, false, null), false);
     XSSFFont linkFont = font(11, false, "0563C1");
     linkFont.setUnderline(Font.U_SINGLE);
     link = style(linkFont, false);
@@ -206,15 +210,25 @@ final class ReportBook {
     }
   }
 
-  /** A line of prose in column A, with the row made tall enough for its wrapped text. */
+  /**
+   * A line of prose in column A above a table. It is not wrapped, so it runs across the empty cells
+   * to its right whatever column A's width; no merged cells, as screen readers stumble on them.
+   */
   int paragraph(Sheet s, int rowIndex, String value, CellStyle style, int widthChars) {
-    Row r = row(s, rowIndex);
-    text(r, 0, value, style);
-    int lines = Math.max(1, (int) Math.ceil(value.length() / (double) Math.max(20, widthChars)));
-    if (lines > 1) {
-      r.setHeightInPoints(lines * 14.5f);
+    CellStyle st = style == note || style == noteLine ? noteLine : line;
+    int r = rowIndex;
+    StringBuilder current = new StringBuilder();
+    for (String word : value.split(" ")) {
+      if (current.length() > 0 && current.length() + 1 + word.length() > widthChars) {
+        text(row(s, r++), 0, current.toString(), st);
+        current.setLength(0);
+      }
+      current.append(current.length() > 0 ? " " : "").append(word);
     }
-    return rowIndex + 1;
+    if (current.length() > 0) {
+      text(row(s, r++), 0, current.toString(), st);
+    }
+    return r;
   }
 
   void widths(Sheet s, int... chars) {

@@ -2,9 +2,6 @@ package uk.neighbourhood.outcomes.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,13 +19,8 @@ class NationalSummaryWorkbookTest {
   @TempDir Path dir;
 
   private XSSFWorkbook written(ReportInputs in) throws Exception {
-    Path file = dir.resolve("national-summary.xlsx");
-    try (OutputStream out = Files.newOutputStream(file)) {
-      NationalSummaryWorkbook.write(in, ReportFixtures.Q2, out);
-    }
-    try (InputStream is = Files.newInputStream(file)) {
-      return new XSSFWorkbook(is);
-    }
+    return ReportFiles.writeAndOpen(dir.resolve("national-summary.xlsx"),
+        out -> NationalSummaryWorkbook.write(in, ReportFixtures.Q2, out));
   }
 
   static List<String> texts(XSSFSheet s) {
