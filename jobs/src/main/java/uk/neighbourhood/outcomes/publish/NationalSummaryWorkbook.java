@@ -28,6 +28,7 @@ import uk.neighbourhood.outcomes.model.ReturnRecord;
  */
 public final class NationalSummaryWorkbook {
   private static final int TEXT_WIDTH = 110;
+  private static final int CHART_ROWS = 24;
 
   private final ReportInputs in;
   private final String period;
@@ -116,6 +117,7 @@ public final class NationalSummaryWorkbook {
         "Unit", "Previous quarter", "Previous value");
     int headerRow = r;
     book.header(s, r++, head);
+    ReportBook.row(s, headerRow).setHeightInPoints(30);
     String previous = previousPeriod();
     for (String code : indicators) {
       Row row = ReportBook.row(s, r++);
@@ -147,6 +149,7 @@ public final class NationalSummaryWorkbook {
     }
     int trendHeader = r;
     book.header(s, r++, trendHead);
+    ReportBook.row(s, trendHeader).setHeightInPoints(45);
     List<String> shown = in.periods().stream()
         .filter(p -> Period.parse(p).compareTo(Period.parse(period)) <= 0).toList();
     int firstData = r;
@@ -201,13 +204,13 @@ public final class NationalSummaryWorkbook {
     for (String code : indicators) {
       String label = figures.label(code);
       String h = used.add(label) ? label : label + " (" + code + ")";
-      used.add(h + ": compared with England");
+      used.add(h + ": vs England");
       head.add(h);
-      head.add(h + ": compared with England");
+      head.add(h + ": vs England");
     }
     int headerRow = r;
     book.header(s, r++, head);
-    ReportBook.row(s, headerRow).setHeightInPoints(58);
+    ReportBook.row(s, headerRow).setHeightInPoints(88);
     Row eng = ReportBook.row(s, r++);
     book.text(eng, 0, "England", book.bold);
     book.text(eng, 1, IndicatorRow.ENGLAND);
@@ -217,7 +220,7 @@ public final class NationalSummaryWorkbook {
       Optional<IndicatorRow> e = figures.england(period, indicators.get(i));
       book.figure(eng, 4 + 2 * i, e.map(IndicatorRow::value).orElse(null),
           e.map(IndicatorRow::suppressed).orElse(false), book.numberStyle(ReportFigures.format(indicators.get(i))));
-      book.text(eng, 5 + 2 * i, "Benchmark");
+      book.text(eng, 5 + 2 * i, "Benchmark", book.label);
     }
     for (Scheme sc : figures.schemes()) {
       Row row = ReportBook.row(s, r++);
@@ -229,7 +232,7 @@ public final class NationalSummaryWorkbook {
         Optional<IndicatorRow> x = figures.find(sc.id(), period, indicators.get(i));
         book.figure(row, 4 + 2 * i, x.map(IndicatorRow::value).orElse(null),
             x.map(IndicatorRow::suppressed).orElse(false), book.numberStyle(ReportFigures.format(indicators.get(i))));
-        book.text(row, 5 + 2 * i, ReportFigures.comparisonLabel(x.orElse(null)));
+        book.text(row, 5 + 2 * i, ReportFigures.comparisonLabel(x.orElse(null)), book.label);
       }
     }
     int last = r - 1;
@@ -271,6 +274,8 @@ public final class NationalSummaryWorkbook {
 
   private int funnelBlock(XSSFSheet s, int r, String code, int index) {
     book.text(ReportBook.row(s, r++), 0, figures.label(code), book.subtitle);
+    int chartTop = r;
+    r += CHART_ROWS + 1;
     List<String> pointHead = List.of("Scheme", "Denominator", "Value", "Position");
     List<String> limitHead = List.of("Denominator", "99.8% lower", "95% lower", "England", "95% upper",
         "99.8% upper");
@@ -332,13 +337,17 @@ public final class NationalSummaryWorkbook {
           new ReportCharts.Limit("England", col(headerRow + 1, lastCurve, 8), false, true),
           new ReportCharts.Limit("95% upper", col(headerRow + 1, lastCurve, 9), true, false),
           new ReportCharts.Limit("99.8% upper", col(headerRow + 1, lastCurve, 10), false, false));
-      int top = headerRow;
-      ReportCharts.funnel(s, 12, top, 20, top + 22, figures.label(code) + ": funnel plot, "
+      double lowest = Math.min(curve.stream().mapToDouble(FunnelLine::lower998).min().orElse(0),
+          points.stream().mapToDouble(IndicatorRow::value).min().orElse(0));
+      double highest = Math.max(curve.stream().mapToDouble(FunnelLine::upper998).max().orElse(1),
+          points.stream().mapToDouble(IndicatorRow::value).max().orElse(1));
+      ReportCharts.funnel(s, 0, chartTop, 7, chartTop + CHART_ROWS, figures.label(code) + ", "
           + ReportFigures.displayPeriod(period), "Denominator", figures.unit(code),
           points.isEmpty() ? null : col(headerRow + 1, headerRow + points.size(), 1),
-          points.isEmpty() ? null : col(headerRow + 1, headerRow + points.size(), 2), x, limits);
+          points.isEmpty() ? null : col(headerRow + 1, headerRow + points.size(), 2), x, limits,
+          lowest, highest);
     }
-    return Math.max(noteRow, headerRow + 23);
+    return noteRow;
   }
 
   private static CellRangeAddress col(int first, int last, int c) {
@@ -428,7 +437,7 @@ public final class NationalSummaryWorkbook {
       book.number(row, 7, (double) x.count(ReturnRecord.QUARANTINED), book.count);
       book.number(row, 8, (double) x.count(ReturnRecord.SUPERSEDED), book.count);
       book.number(row, 9, (double) x.count(ReturnRecord.DUPLICATE), book.count);
-      book.text(row, 10, x.status());
+      book.text(row, 10, x.status(), book.label);
     }
     book.table(s, "DataQuality", headerRow, r - 1, head);
     book.labelFills(s, new CellRangeAddress(headerRow + 1, Math.max(headerRow + 1, r - 1), 10, 10), Map.of(

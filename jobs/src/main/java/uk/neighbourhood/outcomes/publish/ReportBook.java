@@ -69,6 +69,8 @@ final class ReportBook {
   final CellStyle noteLine;
   final CellStyle link;
   final CellStyle symbol;
+  /** A comparison or status word, indented so it does not run into the number before it. */
+  final CellStyle label;
   final CellStyle count;
   final CellStyle date;
   private final Map<String, CellStyle> numberStyles = new HashMap<>();
@@ -98,6 +100,8 @@ final class ReportBook {
     link = style(linkFont, false);
     symbol = style(null, false);
     symbol.setAlignment(HorizontalAlignment.RIGHT);
+    label = style(null, false);
+    label.setIndention((short) 1);
     count = numberStyle("#,##0");
     date = numberStyle("yyyy-mm-dd");
   }
@@ -119,6 +123,7 @@ final class ReportBook {
       s.setFont(f);
     }
     s.setWrapText(wrapText);
+    s.setVerticalAlignment(VerticalAlignment.TOP);
     return s;
   }
 
@@ -126,6 +131,7 @@ final class ReportBook {
     return numberStyles.computeIfAbsent(format, f -> {
       CellStyle s = xssf.createCellStyle();
       s.setDataFormat(xssf.createDataFormat().getFormat(f));
+      s.setVerticalAlignment(VerticalAlignment.TOP);
       return s;
     });
   }
@@ -137,6 +143,7 @@ final class ReportBook {
     }
     XSSFSheet s = xssf.createSheet(name);
     s.setDisplayGridlines(false);
+    printable(s);
     return s;
   }
 
@@ -147,7 +154,17 @@ final class ReportBook {
     }
     Sheet s = streaming.createSheet(name);
     s.setDisplayGridlines(false);
+    printable(s);
     return s;
+  }
+
+  /** Landscape A4, one page wide, header row repeated: people print these for meetings. */
+  private static void printable(Sheet s) {
+    s.getPrintSetup().setLandscape(true);
+    s.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+    s.setFitToPage(true);
+    s.getPrintSetup().setFitWidth((short) 1);
+    s.getPrintSetup().setFitHeight((short) 0);
   }
 
   void write(OutputStream out) throws IOException {

@@ -61,7 +61,7 @@ final class ReportFunnels {
     List<FunnelLine> out = new ArrayList<>();
     double lo = Math.max(1, from * 0.8);
     double hi = Math.max(lo * 2, to * 1.2);
-    int steps = 40;
+    int steps = 24;
     for (int i = 0; i <= steps; i++) {
       double n = lo * Math.pow(hi / lo, i / (double) steps);
       at(indicator, Math.rint(n)).ifPresent(out::add);
