@@ -198,6 +198,11 @@ final class ReportBook {
     Cell c = r.createCell(col);
     c.setCellStyle(style);
     safe.text(c, value);
+    if (style == title) {
+      r.setHeightInPoints(24);
+    } else if (style == subtitle) {
+      r.setHeightInPoints(19);
+    }
     return c;
   }
 
