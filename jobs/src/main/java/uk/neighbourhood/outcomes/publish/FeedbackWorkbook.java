@@ -30,7 +30,7 @@ public final class FeedbackWorkbook {
   private final ReportInputs in;
   private final String schemeId;
   private final String period;
-  private final ReportBook book = new ReportBook();
+  private final ReportBook book;
   private final ReportFigures figures;
   private final ReportReturns returns;
   private final String name;
@@ -39,6 +39,7 @@ public final class FeedbackWorkbook {
     this.in = in;
     this.schemeId = schemeId;
     this.period = period;
+    this.book = new ReportBook("Feedback on your return for " + ReportFigures.displayPeriod(period), in.text().publisher());
     this.figures = new ReportFigures(in);
     this.returns = ReportReturns.of(in, schemeId, period);
     this.name = figures.schemeName(schemeId);

@@ -32,7 +32,7 @@ public final class NationalSummaryWorkbook {
 
   private final ReportInputs in;
   private final String period;
-  private final ReportBook book = new ReportBook();
+  private final ReportBook book;
   private final ReportFigures figures;
   private final ReportFunnels funnels;
   private final List<String> indicators;
@@ -40,6 +40,7 @@ public final class NationalSummaryWorkbook {
   private NationalSummaryWorkbook(ReportInputs in, String period) {
     this.in = in;
     this.period = period;
+    this.book = new ReportBook(title("national summary"), in.text().publisher());
     this.figures = new ReportFigures(in);
     this.funnels = new ReportFunnels(figures, period);
     this.indicators = figures.indicators(period);
@@ -149,7 +150,7 @@ public final class NationalSummaryWorkbook {
     }
     int trendHeader = r;
     book.header(s, r++, trendHead);
-    ReportBook.row(s, trendHeader).setHeightInPoints(45);
+    ReportBook.row(s, trendHeader).setHeightInPoints(62);
     List<String> shown = in.periods().stream()
         .filter(p -> Period.parse(p).compareTo(Period.parse(period)) <= 0).toList();
     int firstData = r;
@@ -326,8 +327,8 @@ public final class NationalSummaryWorkbook {
     int noteRow = end + 1;
     String source = funnels.computed(code) ? "Limits computed around the England value without allowing for"
         + " over-dispersion." : "Limits from the indicator statistics (allowing for over-dispersion where found).";
-    book.text(ReportBook.row(s, noteRow), 0, source + (hidden > 0 ? " " + hidden
-        + " scheme(s) not plotted: figure suppressed or not available." : ""), book.note);
+    book.paragraph(s, noteRow, source + (hidden > 0 ? " " + hidden
+        + " scheme(s) not plotted: figure suppressed or not available." : ""), book.note, TEXT_WIDTH);
     if (!curve.isEmpty()) {
       int lastCurve = headerRow + curve.size();
       CellRangeAddress x = new CellRangeAddress(headerRow + 1, lastCurve, 5, 5);
@@ -368,9 +369,10 @@ public final class NationalSummaryWorkbook {
       in.indicators().stream().filter(x -> x.indicator().equals(code) && x.method() != null)
           .forEach(x -> methods.add(x.method()));
       String unit = figures.unit(code);
-      r = topic(s, r, figures.label(code), t.definition(code, figures.label(code)) + " Code: " + code + "."
+      r = topic(s, r, figures.label(code), sentence(t.definition(code, figures.label(code))) + " Code: " + code + "."
           + (unit.isEmpty() ? "" : " Unit: " + unit + ".")
-          + (methods.isEmpty() ? "" : " Interval method: " + String.join(", ", methods) + "."));
+          + (methods.isEmpty() ? "" : " Interval method: " + String.join(", ",
+              methods.stream().map(NationalSummaryWorkbook::methodName).toList()) + "."));
     }
     r = topic(s, r, "Confidence intervals", t.methods());
     r = topic(s, r, "Comparison with England", t.comparisonMethod());
@@ -391,11 +393,27 @@ public final class NationalSummaryWorkbook {
     book.widths(s, 36, TEXT_WIDTH);
   }
 
+  private static String sentence(String text) {
+    return text.endsWith(".") ? text : text + ".";
+  }
+
+  /** The published method codes, as a reader would name them. */
+  static String methodName(String code) {
+    return switch (code.toLowerCase(java.util.Locale.ROOT)) {
+      case "wilson" -> "Wilson score interval";
+      case "byar", "byars" -> "Byar's method";
+      case "exact_poisson", "poisson" -> "exact Poisson";
+      case "t", "t_interval", "t interval", "paired_t" -> "t-based interval";
+      case "dobson" -> "Dobson's method";
+      default -> code.replace('_', ' ');
+    };
+  }
+
   private int topic(XSSFSheet s, int r, String topic, String text) {
     Row row = ReportBook.row(s, r);
     book.text(row, 0, topic, book.wrap);
     book.text(row, 1, text, book.wrap);
-    int lines = Math.max(1, (int) Math.ceil(text.length() / (double) (TEXT_WIDTH - 8)));
+    int lines = Math.max(1, (int) Math.ceil(text.length() / (TEXT_WIDTH * 1.2)));
     row.setHeightInPoints(Math.max(15, lines * 14.5f));
     return r + 1;
   }

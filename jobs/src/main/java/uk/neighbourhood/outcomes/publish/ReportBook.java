@@ -75,8 +75,11 @@ final class ReportBook {
   final CellStyle date;
   private final Map<String, CellStyle> numberStyles = new HashMap<>();
 
-  ReportBook() {
+  ReportBook(String documentTitle, String publisher) {
     xssf = new XSSFWorkbook();
+    // Screen readers and file browsers show these; accessibility checkers ask for a title.
+    xssf.getProperties().getCoreProperties().setTitle(documentTitle);
+    xssf.getProperties().getCoreProperties().setCreator(publisher);
     safe = new SafeCells(xssf);
     Font base = xssf.getFontAt(0);
     base.setFontName("Arial");
@@ -169,8 +172,12 @@ final class ReportBook {
 
   void write(OutputStream out) throws IOException {
     if (streaming != null) {
-      streaming.write(out);
-      streaming.close();
+      try {
+        streaming.write(out);
+      } finally {
+        streaming.dispose(); // the temporary files of the streamed sheets
+        streaming.close();
+      }
     } else {
       xssf.write(out);
       xssf.close();

@@ -121,6 +121,9 @@ final class ReportCharts {
     XSSFDrawing drawing = sheet.createDrawingPatriarch();
     XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, col1, row1, col2, row2);
     XSSFChart chart = drawing.createChart(anchor);
+    // Alternative text for screen readers: the chart's title and where its numbers are.
+    chart.getGraphicFrame().getCTGraphicalObjectFrame().getNvGraphicFramePr().getCNvPr()
+        .setDescr(title + ". The numbers shown in this chart are in the table on this sheet.");
     chart.setTitleText(title);
     chart.setTitleOverlay(false);
     XDDFChartLegend legend = chart.getOrAddLegend();

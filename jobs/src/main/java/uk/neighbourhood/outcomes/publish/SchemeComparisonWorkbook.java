@@ -30,12 +30,13 @@ public final class SchemeComparisonWorkbook {
 
   private final ReportInputs in;
   private final String period;
-  private final ReportBook book = new ReportBook();
+  private final ReportBook book;
   private final ReportFigures figures;
 
   private SchemeComparisonWorkbook(ReportInputs in, String period) {
     this.in = in;
     this.period = period;
+    this.book = new ReportBook("Neighbourhood outcomes: scheme comparison, " + ReportFigures.displayPeriod(period), in.text().publisher());
     this.figures = new ReportFigures(in);
   }
 

@@ -99,6 +99,21 @@ class FeedbackWorkbookTest {
     }
   }
 
+  @Test
+  void aSchemeWithoutAReturnIsToldSoAndWhenTheNextIsDue() throws Exception {
+    ReportInputs base = ReportFixtures.inputs();
+    ReportInputs in = new ReportInputs(base.periods(), base.indicators(),
+        base.returns().stream().filter(r -> !(r.schemeId().equals("marsh-lane-big-local")
+            && r.period().equals(ReportFixtures.Q2))).toList(),
+        base.observations(), base.registry(), base.catalog(), base.funnel(), base.text(), base.dueDates());
+    try (XSSFWorkbook wb = written(in, "marsh-lane-big-local")) {
+      List<String> summary = texts(wb.getSheet("Summary"));
+      assertThat(summary).anySatisfy(t -> assertThat(t).startsWith("We have not received a return"));
+      assertThat(summary).anySatisfy(t -> assertThat(t).contains("Q3 2025-26").contains("2026-01-30"));
+      assertThat(texts(wb.getSheet("Problems"))).contains("No problems found.");
+    }
+  }
+
   private static double value(ReportInputs in, String scheme, String indicator) {
     return in.indicators().stream().filter(r -> r.schemeId().equals(scheme) && r.period().equals(ReportFixtures.Q2)
         && r.indicator().equals(indicator)).findFirst().orElseThrow().value();

@@ -127,6 +127,20 @@ class NationalSummaryWorkbookTest {
   }
 
   @Test
+  void aPeriodWithoutIndicatorsStillWritesEverySheet() throws Exception {
+    ReportInputs base = ReportFixtures.inputs();
+    ReportInputs in = ReportInputs.of(base.periods(), List.of(), base.returns(), List.of(), base.registry(),
+        base.catalog());
+    try (XSSFWorkbook wb = written(in)) {
+      assertThat(wb.getNumberOfSheets()).isEqualTo(6);
+      assertThat(texts(wb.getSheet("Funnel plots")))
+          .contains("No indicator in this period has the data a funnel plot needs.");
+      assertThat(rowOf(wb.getSheet("Data quality"), "hollins-lac").getCell(10).getStringCellValue())
+          .isEqualTo("Quarantined");
+    }
+  }
+
+  @Test
   void dataQualityCountsExpectedReceivedOnTimeAndRefused() throws Exception {
     try (XSSFWorkbook wb = written(ReportFixtures.inputs())) {
       XSSFSheet s = wb.getSheet("Data quality");
