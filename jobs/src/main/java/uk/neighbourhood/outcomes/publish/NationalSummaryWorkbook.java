@@ -136,7 +136,7 @@ public final class NationalSummaryWorkbook {
       book.figure(row, 8, p.map(IndicatorRow::value).orElse(null), p.map(IndicatorRow::suppressed).orElse(false),
           fmt);
     }
-    book.table(s, "Headlines", headerRow, r - 1, head);
+    book.table(s, "HeadlinesTable", headerRow, r - 1, head);
     s.createFreezePane(0, headerRow + 1);
 
     r += 2;
@@ -165,7 +165,7 @@ public final class NationalSummaryWorkbook {
     }
     int lastData = r - 1;
     if (!shown.isEmpty()) {
-      book.table(s, "Trend", trendHeader, lastData, trendHead);
+      book.table(s, "TrendTable", trendHeader, lastData, trendHead);
     }
     r += 1;
     // Two small charts a row: one per indicator, because their units differ.
@@ -257,7 +257,7 @@ public final class NationalSummaryWorkbook {
     book.text(ReportBook.row(s, r++), 0, title("funnel plots"), book.title);
     r = book.paragraph(s, r, "Each point is a scheme: its value against its denominator (population or survey"
         + " respondents). Points outside the dashed lines (95%) or dotted lines (99.8%) differ from England by more"
-        + " than chance would usually explain. The numbers behind each chart are beside it.", book.note,
+        + " than chance would usually explain. The numbers behind each chart are in the two tables below it.", book.note,
         TEXT_WIDTH);
     r++;
     int drawn = 0;
@@ -270,7 +270,7 @@ public final class NationalSummaryWorkbook {
     if (drawn == 0) {
       book.text(ReportBook.row(s, r), 0, "No indicator in this period has the data a funnel plot needs.");
     }
-    book.widths(s, 40, 14, 14, 16, 3, 14, 14, 14, 14, 14, 14);
+    book.widths(s, 40, 14, 12, 22, 3, 14, 14, 14, 14, 14, 14);
   }
 
   private int funnelBlock(XSSFSheet s, int r, String code, int index) {
@@ -311,7 +311,7 @@ public final class NationalSummaryWorkbook {
         book.text(row, 0, figures.schemeName(p.schemeId()));
         book.number(row, 1, p.denominator(), book.count);
         book.number(row, 2, p.value(), fmt);
-        book.text(row, 3, funnels.position(p));
+        book.text(row, 3, funnels.position(p), book.label);
       }
       if (i < curve.size()) {
         FunnelLine l = curve.get(i);
@@ -324,6 +324,8 @@ public final class NationalSummaryWorkbook {
       }
     }
     int end = headerRow + rows;
+    book.table(s, "Funnel" + (index + 1) + "Schemes", headerRow, headerRow + points.size(), pointHead);
+    book.table(s, "Funnel" + (index + 1) + "Limits", headerRow, headerRow + curve.size(), limitHead, 5);
     int noteRow = end + 1;
     String source = funnels.computed(code) ? "Limits computed around the England value without allowing for"
         + " over-dispersion." : "Limits from the indicator statistics (allowing for over-dispersion where found).";
@@ -388,7 +390,7 @@ public final class NationalSummaryWorkbook {
     }
     r = topic(s, r, "Returns on time", "A return is on time when it arrives on or before "
         + in.dueDate(period) + " for " + ReportFigures.displayPeriod(period) + ".");
-    book.table(s, "Methodology", headerRow, r - 1, head);
+    book.table(s, "MethodologyTable", headerRow, r - 1, head);
     s.createFreezePane(0, headerRow + 1);
     book.widths(s, 36, TEXT_WIDTH);
   }

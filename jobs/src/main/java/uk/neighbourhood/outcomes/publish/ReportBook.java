@@ -278,10 +278,14 @@ final class ReportBook {
    * Column names are set from {@code headers}, which must match the header cells and be unique.
    */
   XSSFTable table(Sheet sheet, String name, int headerRow, int lastRow, List<String> headers) {
+    return table(sheet, name, headerRow, lastRow, headers, 0);
+  }
+
+  XSSFTable table(Sheet sheet, String name, int headerRow, int lastRow, List<String> headers, int firstCol) {
     XSSFSheet xs = xssf.getSheet(sheet.getSheetName());
     int last = Math.max(lastRow, headerRow + 1);
-    AreaReference area = new AreaReference(new CellReference(headerRow, 0),
-        new CellReference(last, headers.size() - 1), SpreadsheetVersion.EXCEL2007);
+    AreaReference area = new AreaReference(new CellReference(headerRow, firstCol),
+        new CellReference(last, firstCol + headers.size() - 1), SpreadsheetVersion.EXCEL2007);
     XSSFTable t = xs.createTable(null);
     CTTable ct = t.getCTTable();
     ct.setName(name);

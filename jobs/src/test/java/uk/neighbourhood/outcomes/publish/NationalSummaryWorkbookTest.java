@@ -123,6 +123,8 @@ class NationalSummaryWorkbookTest {
       assertThat(funnel.getDrawingPatriarch().getCharts()).hasSize(2);
       assertThat(funnel.getDrawingPatriarch().getCharts().get(0).getCTChart().getPlotArea().getScatterChartList()
           .get(0).getSerList()).hasSize(6);
+      // the numbers behind each funnel sit beside it as two tables: the schemes, and the limits
+      assertThat(funnel.getTables()).hasSize(4);
     }
   }
 
