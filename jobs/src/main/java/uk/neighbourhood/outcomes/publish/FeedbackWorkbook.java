@@ -213,7 +213,7 @@ public final class FeedbackWorkbook {
       Optional<IndicatorRow> mine = figures.find(schemeId, period, code);
       Optional<IndicatorRow> eng = figures.england(period, code);
       Optional<double[]> peers = figures.peerMedian(schemeId, period, code);
-      CellStyle fmt = book.numberStyle(ReportFigures.format(code));
+      CellStyle fmt = book.numberStyle(figures.format(code));
       boolean sup = mine.map(IndicatorRow::suppressed).orElse(false);
       Row row = ReportBook.row(s, r++);
       book.text(row, 0, figures.label(code));
@@ -258,7 +258,10 @@ public final class FeedbackWorkbook {
       book.text(row, 7, o.sourceCell());
     }
     if (obs.isEmpty()) {
-      book.text(s.createRow(r++), 0, "No values were read for " + quarter() + ".");
+      boolean refused = returns.files().stream().anyMatch(f -> ReturnRecord.QUARANTINED.equals(f.status()));
+      book.text(s.createRow(r++), 0, refused
+          ? "Nothing was published from your return for " + quarter() + ": see the Problems sheet."
+          : "No values were read for " + quarter() + ".");
     } else {
       book.table(s, "WhatWeRead", 0, r - 1, head);
     }

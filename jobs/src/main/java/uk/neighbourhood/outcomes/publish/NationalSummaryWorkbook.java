@@ -123,7 +123,7 @@ public final class NationalSummaryWorkbook {
     for (String code : indicators) {
       Row row = ReportBook.row(s, r++);
       Optional<IndicatorRow> e = figures.england(period, code);
-      CellStyle fmt = book.numberStyle(ReportFigures.format(code));
+      CellStyle fmt = book.numberStyle(figures.format(code));
       book.text(row, 0, figures.label(code));
       book.figure(row, 1, e.map(IndicatorRow::value).orElse(null), e.map(IndicatorRow::suppressed).orElse(false), fmt);
       book.number(row, 2, e.map(IndicatorRow::lowerCi).orElse(null), fmt);
@@ -160,7 +160,7 @@ public final class NationalSummaryWorkbook {
       for (int i = 0; i < indicators.size(); i++) {
         Optional<IndicatorRow> e = figures.england(p, indicators.get(i));
         book.figure(row, i + 1, e.map(IndicatorRow::value).orElse(null), e.map(IndicatorRow::suppressed).orElse(false),
-            book.numberStyle(ReportFigures.format(indicators.get(i))));
+            book.numberStyle(figures.format(indicators.get(i))));
       }
     }
     int lastData = r - 1;
@@ -220,7 +220,7 @@ public final class NationalSummaryWorkbook {
     for (int i = 0; i < indicators.size(); i++) {
       Optional<IndicatorRow> e = figures.england(period, indicators.get(i));
       book.figure(eng, 4 + 2 * i, e.map(IndicatorRow::value).orElse(null),
-          e.map(IndicatorRow::suppressed).orElse(false), book.numberStyle(ReportFigures.format(indicators.get(i))));
+          e.map(IndicatorRow::suppressed).orElse(false), book.numberStyle(figures.format(indicators.get(i))));
       book.text(eng, 5 + 2 * i, "Benchmark", book.label);
     }
     for (Scheme sc : figures.schemes()) {
@@ -232,7 +232,7 @@ public final class NationalSummaryWorkbook {
       for (int i = 0; i < indicators.size(); i++) {
         Optional<IndicatorRow> x = figures.find(sc.id(), period, indicators.get(i));
         book.figure(row, 4 + 2 * i, x.map(IndicatorRow::value).orElse(null),
-            x.map(IndicatorRow::suppressed).orElse(false), book.numberStyle(ReportFigures.format(indicators.get(i))));
+            x.map(IndicatorRow::suppressed).orElse(false), book.numberStyle(figures.format(indicators.get(i))));
         book.text(row, 5 + 2 * i, ReportFigures.comparisonLabel(x.orElse(null)), book.label);
       }
     }
@@ -288,7 +288,7 @@ public final class NationalSummaryWorkbook {
     for (int i = 0; i < limitHead.size(); i++) {
       book.text(hr, 5 + i, limitHead.get(i), book.header);
     }
-    CellStyle fmt = book.numberStyle(ReportFigures.format(code));
+    CellStyle fmt = book.numberStyle(figures.format(code));
     List<IndicatorRow> points = new ArrayList<>();
     int hidden = 0;
     for (Scheme sc : figures.schemes()) {

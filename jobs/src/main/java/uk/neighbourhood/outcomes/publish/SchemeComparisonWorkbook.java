@@ -102,7 +102,7 @@ public final class SchemeComparisonWorkbook {
         figures.find(sc.id(), period, code)
             .ifPresent(x -> byModel.computeIfAbsent(sc.model(), k -> new ArrayList<>()).add(x));
       }
-      CellStyle fmt = book.numberStyle(ReportFigures.format(code));
+      CellStyle fmt = book.numberStyle(figures.format(code));
       Double eng = figures.england(period, code).filter(e -> !e.suppressed()).map(IndicatorRow::value).orElse(null);
       for (Map.Entry<String, List<IndicatorRow>> e : byModel.entrySet()) {
         List<Double> values = e.getValue().stream().filter(x -> !x.suppressed() && x.value() != null)
@@ -154,7 +154,7 @@ public final class SchemeComparisonWorkbook {
     for (IndicatorRow x : rows) {
       ReportFunnels f = funnels.computeIfAbsent(x.period(), p -> new ReportFunnels(figures, p, p.equals(period)));
       Optional<Scheme> sc = in.registry().find(x.schemeId());
-      CellStyle fmt = book.numberStyle(ReportFigures.format(x.indicator()));
+      CellStyle fmt = book.numberStyle(figures.format(x.indicator()));
       Row row = s.createRow(r++);
       book.text(row, 0, x.period());
       book.text(row, 1, x.schemeId());
