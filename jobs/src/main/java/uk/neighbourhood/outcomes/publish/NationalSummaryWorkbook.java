@@ -265,7 +265,10 @@ public final class NationalSummaryWorkbook {
       if (!funnels.has(code)) {
         continue;
       }
-      r = funnelBlock(s, r, code, drawn++) + 2;
+      if (drawn > 0) {
+        s.setRowBreak(r - 1); // one funnel per printed page
+      }
+      r = funnelBlock(s, r, code, drawn++) + 1;
     }
     if (drawn == 0) {
       book.text(ReportBook.row(s, r), 0, "No indicator in this period has the data a funnel plot needs.");
@@ -329,7 +332,7 @@ public final class NationalSummaryWorkbook {
     int noteRow = end + 1;
     String source = funnels.computed(code) ? "Limits computed around the England value without allowing for"
         + " over-dispersion." : "Limits from the indicator statistics (allowing for over-dispersion where found).";
-    book.paragraph(s, noteRow, source + (hidden > 0 ? " " + hidden
+    int after = book.paragraph(s, noteRow, source + (hidden > 0 ? " " + hidden
         + " scheme(s) not plotted: figure suppressed or not available." : ""), book.note, TEXT_WIDTH);
     if (!curve.isEmpty()) {
       int lastCurve = headerRow + curve.size();
@@ -350,7 +353,7 @@ public final class NationalSummaryWorkbook {
           points.isEmpty() ? null : col(headerRow + 1, headerRow + points.size(), 2), x, limits,
           lowest, highest);
     }
-    return noteRow;
+    return after;
   }
 
   private static CellRangeAddress col(int first, int last, int c) {

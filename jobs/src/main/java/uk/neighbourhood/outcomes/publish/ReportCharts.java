@@ -113,6 +113,11 @@ final class ReportCharts {
       XDDFShapeProperties sp = new XDDFShapeProperties();
       sp.setLineProperties(new XDDFLineProperties(new XDDFNoFillProperties()));
       points.setShapeProperties(sp);
+      // Solid blue dots: the default palette draws them pale, too faint against the limit lines.
+      XDDFShapeProperties marker = new XDDFShapeProperties();
+      marker.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(BLUE)));
+      marker.setLineProperties(line(BLUE, 0.75, null));
+      points.getCTScatterSer().getMarker().setSpPr(marker.getXmlObject());
     }
     return chart;
   }

@@ -78,7 +78,7 @@ public final class SchemeComparisonWorkbook {
         in.text().comparisonMethod(),
         "Deprivation group: quintile of the scheme's Index of Multiple Deprivation decile in the registry"
             + " (Q1 most deprived).")) {
-      r = book.paragraph(s, r, note, book.note, 110);
+      r = book.paragraph(s, r, note, book.note, 110) + 1;
     }
     book.widths(s, 22, 110);
   }
