@@ -189,6 +189,7 @@ public final class FeedbackWorkbook {
       book.text(ReportBook.row(s, r++), 0, "No problems found.");
     } else {
       book.table(s, "Problems", headerRow, r - 1, head);
+      book.printTitles(s, headerRow);
       book.labelFills(s, new CellRangeAddress(headerRow + 1, r - 1, 1, 1), ReportBook.SEVERITY_FILLS);
     }
     s.createFreezePane(0, headerRow + 1);
@@ -264,6 +265,7 @@ public final class FeedbackWorkbook {
           : "No values were read for " + quarter() + ".");
     } else {
       book.table(s, "WhatWeRead", 0, r - 1, head);
+      book.printTitles(s, 0);
     }
     book.widths(s, 28, 44, 14, 12, 10, 36, 14, 10);
   }

@@ -242,6 +242,7 @@ public final class NationalSummaryWorkbook {
       book.labelFills(s, new CellRangeAddress(headerRow + 1, last, 5 + 2 * i, 5 + 2 * i), ReportBook.COMPARISON_FILLS);
     }
     s.createFreezePane(1, headerRow + 1);
+    book.printTitles(s, headerRow);
     int[] widths = new int[head.size()];
     java.util.Arrays.fill(widths, 14);
     widths[0] = 44;
@@ -463,6 +464,7 @@ public final class NationalSummaryWorkbook {
       book.text(row, 10, x.status(), book.label);
     }
     book.table(s, "DataQuality", headerRow, r - 1, head);
+    book.printTitles(s, headerRow);
     book.labelFills(s, new CellRangeAddress(headerRow + 1, Math.max(headerRow + 1, r - 1), 10, 10), Map.of(
         "Accepted", "9BD0F5", "Accepted late", "F0E68C", "Quarantined", "F5B971", "Not received", "E3E3E3"));
     s.createFreezePane(0, headerRow + 1);

@@ -153,7 +153,8 @@ final class ReportBook {
   /** A new streamed sheet, for tables that grow with the data. */
   Sheet streamedSheet(String name) {
     if (streaming == null) {
-      streaming = new SXSSFWorkbook(xssf, 100);
+      // Shared strings, as Excel itself writes them: long tables repeat the same names and labels.
+      streaming = new SXSSFWorkbook(xssf, 100, true, true);
     }
     Sheet s = streaming.createSheet(name);
     s.setDisplayGridlines(false);
@@ -264,6 +265,11 @@ final class ReportBook {
     for (int i = 0; i < chars.length; i++) {
       s.setColumnWidth(i, Math.min(255, chars[i]) * 256);
     }
+  }
+
+  /** Repeats a table's header row on every printed page. */
+  void printTitles(Sheet s, int headerRow) {
+    s.setRepeatingRows(new CellRangeAddress(headerRow, headerRow, -1, -1));
   }
 
   void linkTo(Cell cell, String sheetName) {

@@ -185,6 +185,7 @@ public final class SchemeComparisonWorkbook {
     }
     int last = Math.max(1, r - 1);
     book.table(s, "IndicatorsLong", 0, last, LONG_COLUMNS);
+    book.printTitles(s, 0);
     book.labelFills(s, new CellRangeAddress(1, last, 15, 15), ReportBook.COMPARISON_FILLS);
     book.widths(s, 11, 22, 40, 26, 18, 20, 28, 44, 10, 10, 10, 12, 12, 16, 12, 14, 10, 10, 10, 10, 10, 20, 11, 24);
   }
