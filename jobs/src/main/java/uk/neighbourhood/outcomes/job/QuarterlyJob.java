@@ -209,7 +209,8 @@ public final class QuarterlyJob {
         .map(r -> r.file().relativePath() + ": " + r.problems().stream().filter(Problem::isError).findFirst()
             .map(Problem::message).orElse("refused"))
         .toList();
-    RunSummary summary = new RunSummary(runId, files.size(), byStatus, List.copyOf(periods),
+    int read = (int) meta.stream().filter(r -> !r.fromLedger()).count();
+    RunSummary summary = new RunSummary(runId, files.size(), read, byStatus, List.copyOf(periods),
         acceptedObservations.size(), indicators.size(), options.out(), quarantined, System.currentTimeMillis() - start);
     RunManifest.write(fs, new Path(options.out(), "runs/" + runId + ".json"), summary, options, returnRecords,
         scan.skipped(), commits);

@@ -139,5 +139,13 @@ public final class Publication {
     fs.delete(new Path(out, JOURNAL), false);
     fs.delete(staging, true);
     fs.delete(trash, true);
+    deleteIfEmpty(fs, staging.getParent());
+    deleteIfEmpty(fs, trash.getParent());
+  }
+
+  private static void deleteIfEmpty(FileSystem fs, Path dir) throws IOException {
+    if (fs.exists(dir) && fs.listStatus(dir).length == 0) {
+      fs.delete(dir, false);
+    }
   }
 }
