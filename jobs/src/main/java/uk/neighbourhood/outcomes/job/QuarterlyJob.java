@@ -41,6 +41,7 @@ import uk.neighbourhood.outcomes.model.Observation;
 import uk.neighbourhood.outcomes.model.Problem;
 import uk.neighbourhood.outcomes.model.ReturnRecord;
 import uk.neighbourhood.outcomes.publish.ExcelReports;
+import uk.neighbourhood.outcomes.publish.FaultInjection;
 import uk.neighbourhood.outcomes.publish.FunnelLine;
 import uk.neighbourhood.outcomes.publish.ParquetTables;
 import uk.neighbourhood.outcomes.publish.Publication;
@@ -113,7 +114,10 @@ public final class QuarterlyJob {
     Broadcast<Ledger> ledgerShared = jsc.broadcast(ledger);
     int slices = Math.max(1, Math.min(files.size(), jsc.defaultParallelism() * 4));
     JavaRDD<ProcessedReturn> processed = jsc.parallelize(files, slices)
-        .map(f -> processor.process(f, conf.value().value(), ledgerShared.value()))
+        .map(f -> {
+          FaultInjection.at(FaultInjection.Stage.READING);
+          return processor.process(f, conf.value().value(), ledgerShared.value());
+        })
         .persist(StorageLevel.MEMORY_AND_DISK());
     progress.watch(jsc, files.size());
     List<ProcessedReturn> meta = processed.map(ProcessedReturn::withoutObservations).collect();
@@ -151,6 +155,7 @@ public final class QuarterlyJob {
         spark.createDataFrame(jsc.parallelize(returnRecords.stream().filter(r -> returnPeriods.contains(r.period()))
             .map(ParquetTables::row).toList(), 1), ParquetTables.RETURNS_SCHEMA),
         returnPeriods, commits, "scheme_id", "file");
+    FaultInjection.at(FaultInjection.Stage.WRITING_PARQUET);
     writeTable(publication, ParquetTables.OBSERVATIONS,
         spark.createDataFrame(observations.map(ParquetTables::row), ParquetTables.OBSERVATIONS_SCHEMA),
         periods, commits, "scheme_id", "measure", "area_code", "source_file", "source_cell");
@@ -184,6 +189,7 @@ public final class QuarterlyJob {
               l.lower95(), l.upper95(), l.lower998(), l.upper998())))
           .toList();
       ExcelReports.write(fs, publication.staged("excel/" + period), period, reportInputs.withFunnel(lines));
+      FaultInjection.at(FaultInjection.Stage.WRITING_EXCEL);
       commits.add("excel/" + period);
     }
     Quarantine.write(fs, hadoop, publication.staged("quarantine"), meta, status);
