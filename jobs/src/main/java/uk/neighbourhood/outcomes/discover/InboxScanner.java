@@ -28,7 +28,10 @@ public final class InboxScanner {
     this.hadoop = hadoop;
   }
 
-  /** What a scan found: the returns, and the files it passed over with the reason (for the run manifest). */
+  /**
+   * What a scan found: every file in a scheme folder (those of other types are refused by the run with
+   * a reason), and the files it passed over with the reason (for the run manifest).
+   */
   public record Scan(List<ReturnFile> returns, List<String> skipped) {}
 
   public Scan scan(String inbox) {
@@ -60,10 +63,7 @@ public final class InboxScanner {
           if (rel.contains("/.") || isIgnored(f.getPath().getName())) {
             continue;
           }
-          if (!RETURN_EXTENSIONS.contains(extension(f.getPath().getName()))) {
-            skipped.add(rel + ": not a return file type (" + String.join(", ", RETURN_EXTENSIONS.stream().sorted().toList()) + ")");
-            continue;
-          }
+          // files of other types are kept: the run refuses them by name, so the team learns why
           found.add(new ReturnFile(name, f.getPath().toString(), rel, f.getLen(), f.getModificationTime()));
         }
       }
@@ -79,7 +79,7 @@ public final class InboxScanner {
     return name.startsWith("~$") || name.startsWith(".");
   }
 
-  static String extension(String name) {
+  public static String extension(String name) {
     int dot = name.lastIndexOf('.');
     return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
   }

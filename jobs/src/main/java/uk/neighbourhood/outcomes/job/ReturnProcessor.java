@@ -19,6 +19,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import uk.neighbourhood.outcomes.catalog.Registry;
 import uk.neighbourhood.outcomes.catalog.Schemas;
+import uk.neighbourhood.outcomes.discover.InboxScanner;
 import uk.neighbourhood.outcomes.discover.ReturnFile;
 import uk.neighbourhood.outcomes.map.MappingResult;
 import uk.neighbourhood.outcomes.map.ReturnContext;
@@ -65,6 +66,13 @@ public final class ReturnProcessor implements Serializable {
     long start = System.nanoTime();
     Path local = null;
     try {
+      String ext = InboxScanner.extension(file.fileName());
+      if (!InboxScanner.RETURN_EXTENSIONS.contains(ext)) {
+        return validate(file, null, MappingResult.refused(UNREADABLE, Problem.error("read.not_a_return_type",
+            "Cannot read " + file.fileName() + ": '." + ext + "' files are not returns.",
+            "Save the return as .xlsx (or .xls, .ods, .csv) and upload that; remove other files from the folder.")),
+            start, false);
+      }
       if (file.sizeBytes() > limits.maxFileBytes()) {
         return validate(file, null, MappingResult.refused(UNREADABLE, Problem.error("read.too_large",
             "Cannot read " + file.fileName() + ": it is " + (file.sizeBytes() >> 20) + " MB, above the limit of "
