@@ -218,6 +218,16 @@ public final class LayoutDetector {
         continue;
       }
       String label = rowLabel(cx, r, firstMeasureCol);
+      if (isTotalRow(cx, r, firstMeasureCol) && !(cx.profile != null && cx.profile.skipsRow(label))) {
+        for (Map.Entry<Integer, HeaderCell> e : measureCols.entrySet()) {
+          Cell cell = cx.sheet.cell(r, e.getKey());
+          ParsedValue v = ValueParser.parse(cell, cx.sheet.name());
+          if (v.isNumber()) {
+            cx.total(e.getValue().measure(), null, r, e.getKey(), cell, v);
+          }
+        }
+        continue;
+      }
       if (skipRow(cx, r, label, firstMeasureCol)) {
         continue;
       }
@@ -330,6 +340,7 @@ public final class LayoutDetector {
     }
     List<ValueColumn> periodCols = new ArrayList<>();
     List<ValueColumn> plainCols = new ArrayList<>();
+    List<Integer> totalCols = new ArrayList<>();
     for (int c : used.stream().sorted().toList()) {
       String h = headerRow < 0 ? "" : columnHeader(cx, headerRow, c);
       Cell hcell = headerRow < 0 ? null : cx.sheet.cell(headerRow, c);
@@ -339,10 +350,19 @@ public final class LayoutDetector {
       }
       if (p.isPresent()) {
         periodCols.add(new ValueColumn(c, p.get(), h));
+      } else if (TOTAL.matcher(h).matches()) {
+        totalCols.add(c);
       } else if (!TOTAL.matcher(h).matches() && !NOT_A_VALUE_COLUMN.matcher(h).matches() && mostlyNumeric(cx, rowHeaders.keySet(), c)) {
         plainCols.add(new ValueColumn(c, null, h));
       }
     }
+    // a quarter column beside that quarter's months is the team's total of them
+    List<ValueColumn> quarterTotals = periodCols.stream().filter(q -> !q.period().isMonth() && periodCols.stream()
+        .anyMatch(m -> m.period().isMonth() && m.period().period().equals(q.period().period()))).toList();
+    periodCols.removeAll(quarterTotals);
+    Set<uk.neighbourhood.outcomes.model.Period> monthQuarters = new java.util.HashSet<>();
+    periodCols.stream().filter(v -> v.period().isMonth()).forEach(v -> monthQuarters.add(v.period().period()));
+    ParsedPeriod totalPeriod = monthQuarters.size() == 1 ? ParsedPeriod.quarter(monthQuarters.iterator().next()) : null;
     List<ValueColumn> valueCols;
     if (!periodCols.isEmpty()) {
       valueCols = periodCols;
@@ -369,6 +389,17 @@ public final class LayoutDetector {
       }
       if (cx.profile != null && cx.profile.skipsRow(hc.text())) {
         continue;
+      }
+      if (totalPeriod != null && valueCols == periodCols) {
+        List<Integer> totals = new ArrayList<>(totalCols);
+        quarterTotals.forEach(q -> totals.add(q.col()));
+        for (int tc : totals) {
+          Cell cell = cx.sheet.cell(r, tc);
+          ParsedValue v = ValueParser.parse(cell, cx.sheet.name());
+          if (v.isNumber()) {
+            cx.total(hc.measure(), totalPeriod, r, tc, cell, v);
+          }
+        }
       }
       for (ValueColumn vc : valueCols) {
         Cell cell = cx.sheet.cell(r, vc.col());
@@ -529,6 +560,18 @@ public final class LayoutDetector {
     return sb.toString();
   }
 
+  private boolean isTotalRow(Context cx, int r, int firstValueCol) {
+    for (Cell c : cx.sheet.row(r)) {
+      if (c.col() >= firstValueCol) {
+        return false;
+      }
+      if (TOTAL.matcher(c.display().trim()).matches()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private boolean skipRow(Context cx, int r, String label, int firstValueCol) {
     List<Cell> cells = cx.sheet.row(r);
     if (cells.isEmpty()) {
@@ -635,7 +678,11 @@ public final class LayoutDetector {
       if (v.kind() == ParsedValue.Kind.ERROR) {
         problems.add(v.problem());
       }
-      points.add(new RawPoint(measure, area, period, r, c, cell, v, areaRow, percentHeader || v.percent()));
+      points.add(new RawPoint(measure, area, period, r, c, cell, v, areaRow, percentHeader || v.percent(), false));
+    }
+
+    void total(String measure, ParsedPeriod period, int r, int c, Cell cell, ParsedValue v) {
+      points.add(new RawPoint(measure, null, period, r, c, cell, v, false, false, true));
     }
 
     SheetLayout result(String kind) {

@@ -35,8 +35,10 @@ final class QuarterRollup {
     this.problems = problems;
   }
 
-  List<Observation> observations(String sheet, List<RawPoint> raw) {
+  List<Observation> observations(String sheet, List<RawPoint> all) {
+    List<RawPoint> raw = all.stream().filter(p -> !p.total()).toList();
     List<RawPoint> points = applyTransforms(sheet, raw);
+    checkTotals(sheet, all.stream().filter(RawPoint::total).toList(), points);
     Map<String, List<RawPoint>> groups = new LinkedHashMap<>();
     for (RawPoint p : points) {
       groups.computeIfAbsent(p.measure() + "|" + p.areaCode() + "|" + p.period().period().label(),
@@ -132,6 +134,31 @@ final class QuarterRollup {
     return weights == 0 ? null : sum / weights;
   }
 
+  /**
+   * A team's totals are never published (that would count them twice) but they are a free check: a
+   * total that is not the sum of its parts means a part or the total is wrong, and the team should know.
+   */
+  private void checkTotals(String sheet, List<RawPoint> totals, List<RawPoint> parts) {
+    for (RawPoint t : totals) {
+      Measure m = catalog.get(t.measure());
+      if (m.aggregation() != Measure.Aggregation.SUM || t.percent()) {
+        continue;
+      }
+      List<RawPoint> mine = parts.stream().filter(p -> p.measure().equals(t.measure())
+          && p.period().period().equals(t.period().period()) && p.value().kind() != ParsedValue.Kind.ABSENT).toList();
+      if (mine.isEmpty() || mine.stream().anyMatch(p -> !p.value().isNumber())) {
+        continue;
+      }
+      double sum = mine.stream().mapToDouble(p -> p.value().value()).sum();
+      if (Math.abs(sum - t.value().value()) > 0.005) {
+        problems.add(Problem.warning("map.total_mismatch", "Cannot reconcile the total for " + m.code() + ": the sheet"
+            + " says " + uk.neighbourhood.outcomes.model.CellRef.formatNumber(t.value().value()) + " but its parts add up"
+            + " to " + uk.neighbourhood.outcomes.model.CellRef.formatNumber(round(sum)) + "; the parts are used, the total"
+            + " is not.", "Check the figures that make up this total, and the total itself.").at(sheet, t.a1()));
+      }
+    }
+  }
+
   /** Percentages become counts only through a profile's scale; otherwise they are refused. */
   private List<RawPoint> applyTransforms(String sheet, List<RawPoint> raw) {
     List<RawPoint> out = new ArrayList<>();
@@ -167,8 +194,7 @@ final class QuarterRollup {
       if (t.get().factor() != null) {
         v = v * t.get().factor();
       }
-      out.add(new RawPoint(p.measure(), p.areaCode(), p.period(), p.row(), p.col(), p.cell(),
-          ParsedValue.number(v, false), p.areaRow(), false));
+      out.add(p.withValue(v));
     }
     return out;
   }
