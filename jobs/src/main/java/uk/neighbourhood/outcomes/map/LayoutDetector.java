@@ -49,10 +49,10 @@ public final class LayoutDetector {
   private static final Pattern LONG_AREA = Pattern.compile("^(area|area code|ons code|lsoa|lsoa code|ward code)$",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern PERIOD_LABEL = Pattern.compile(
-      "^(period|reporting period|quarter|return period|period covered|reporting quarter)\\s*:?\\s*(.*)$",
+      "^(reporting period|return period|period covered|reporting quarter|period|quarter)\\b\\s*:?\\s*(.*)$",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern SCHEME_LABEL = Pattern.compile(
-      "^(scheme|scheme id|scheme name|scheme_id|project|organisation)\\s*:?\\s*(.*)$", Pattern.CASE_INSENSITIVE);
+      "^(scheme id|scheme name|scheme_id|scheme|project name|project|organisation)\\b\\s*:?\\s*(.*)$", Pattern.CASE_INSENSITIVE);
 
   private final HeaderMatcher matcher;
 
