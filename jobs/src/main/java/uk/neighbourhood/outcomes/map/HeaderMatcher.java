@@ -78,8 +78,8 @@ public final class HeaderMatcher {
     if (best.isEmpty() || best.get(0).confidence() < THRESHOLD) {
       return Optional.empty();
     }
-    if (best.size() > 1 && best.get(1).confidence() >= best.get(0).confidence() - 0.02
-        && best.get(0).confidence() < 1.0) {
+    // two measures (nearly) tied: choosing either would be a guess
+    if (best.size() > 1 && best.get(1).confidence() >= best.get(0).confidence() - 0.02) {
       return Optional.empty();
     }
     return Optional.of(best.get(0));

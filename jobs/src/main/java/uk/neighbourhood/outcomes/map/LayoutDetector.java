@@ -158,12 +158,12 @@ public final class LayoutDetector {
     if (PeriodParser.quarterIn(t).isPresent() || t.endsWith(":")) {
       return "";
     }
-    // a lone text cell with nothing else on its row is a title, not a group header
-    return cx.sheet.row(row).size() == 1 && cx.sheet.cell(row, col) == null && !isMergedAt(cx, row, col) ? "" : t;
+    // a lone text cell with nothing else on its row is a title or a note, not a group header
+    return cx.sheet.row(row).size() == 1 && !isMergedAcross(cx, row, col) ? "" : t;
   }
 
-  private boolean isMergedAt(Context cx, int row, int col) {
-    return cx.sheet.merged().stream().anyMatch(m -> m.contains(row, col));
+  private boolean isMergedAcross(Context cx, int row, int col) {
+    return cx.sheet.merged().stream().anyMatch(m -> m.contains(row, col) && m.lastCol() > m.firstCol());
   }
 
   // ---- measures across the columns ----

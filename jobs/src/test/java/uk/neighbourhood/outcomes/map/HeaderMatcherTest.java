@@ -83,4 +83,14 @@ class HeaderMatcherTest {
     assertThat(HeaderMatcher.normalise("No. of A&E attendances (before)")).isEqualTo("ae attendances before");
     assertThat(HeaderMatcher.normalise("Total Volunteer Hrs")).isEqualTo("volunteer hours");
   }
+
+  @Test
+  void everyCatalogueSynonymMapsToItsOwnMeasure() {
+    for (uk.neighbourhood.outcomes.catalog.Measure m : MeasureCatalog.bundled().all()) {
+      for (String synonym : m.synonyms()) {
+        assertThat(matcher.match(synonym)).as("synonym '%s' of %s", synonym, m.code())
+            .hasValueSatisfying(h -> assertThat(h.measure()).isEqualTo(m.code()));
+      }
+    }
+  }
 }
