@@ -76,6 +76,11 @@ public final class LayoutDetector {
     return false;
   }
 
+  /** True for headers of label columns (area, month, measure name...), which hold no figures. */
+  static boolean isLabelHeader(String text) {
+    return LABEL_HEADER.matcher(text.trim()).matches() || NOT_A_VALUE_COLUMN.matcher(text).matches();
+  }
+
   public SheetLayout detect(Sheet sheet, MappingProfile profile) {
     Context cx = new Context(sheet, profile);
     cx.scanLabels();

@@ -103,9 +103,16 @@ class MappingProfileTest {
   }
 
   @Test
-  void bundledProfilesAreValid() {
-    for (String scheme : List.of("millpond-hub")) {
-      assertThat(MappingProfile.forScheme(SCHEMAS, scheme)).isPresent();
+  void everyCommittedProfileIsValidAndNamedAfterItsScheme() throws java.io.IOException {
+    List<java.nio.file.Path> files;
+    try (var list = java.nio.file.Files.list(java.nio.file.Path.of("..", "schemas", "profiles"))) {
+      files = list.filter(f -> f.toString().endsWith(".yaml")).toList();
+    }
+    assertThat(files).isNotEmpty();
+    for (java.nio.file.Path f : files) {
+      String scheme = f.getFileName().toString().replace(".yaml", "");
+      assertThat(MappingProfile.forScheme(SCHEMAS, scheme)).hasValueSatisfying(
+          p -> assertThat(p.schemeId()).isEqualTo(scheme));
     }
   }
 }
