@@ -64,6 +64,12 @@ class MappingProfileTest {
   }
 
   @Test
+  void columnEntryWithoutHeaderOrColumnIsReported() {
+    assertThatThrownBy(() -> parse("scheme_id: x-scheme\ncolumns:\n  - measure: contacts\n"))
+        .hasMessageContaining("profiles/x.yaml line 3: this entry of 'columns' names no header");
+  }
+
+  @Test
   void missingSchemeIdIsReported() {
     assertThatThrownBy(() -> parse("sheet: Data\n")).hasMessageContaining("the key 'scheme_id' is missing");
   }
