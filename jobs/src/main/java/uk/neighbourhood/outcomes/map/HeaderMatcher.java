@@ -93,7 +93,7 @@ public final class HeaderMatcher {
 
   private List<HeaderMatch> rankAll(String header) {
     String norm = normalise(header);
-    if (norm.isEmpty()) {
+    if (norm.isEmpty() || norm.chars().noneMatch(Character::isLetter)) {
       return List.of();
     }
     String raw = " " + header.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9%]+", " ") + " ";

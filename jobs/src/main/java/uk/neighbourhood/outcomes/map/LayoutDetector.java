@@ -25,6 +25,9 @@ import uk.neighbourhood.outcomes.model.Sheet;
  */
 public final class LayoutDetector {
   private static final int SCAN_ROWS = 40;
+  private static final int SCAN_DOWN_ROWS = 300;
+  private static final Pattern PERCENT_WORD =
+      Pattern.compile("\\b(percent|percentage|pct|proportion)\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern AREA_CODE = Pattern.compile("[EWSN]\\d{8}");
   private static final Pattern FOOTNOTE =
       Pattern.compile("^(notes?\\b|source\\b|footnote|\\*|\u2020|nb\\b|please note|key\\b).*", Pattern.CASE_INSENSITIVE);
@@ -124,9 +127,8 @@ public final class LayoutDetector {
     return new HeaderCell(a1(row, col), key, text, null, 0, false, matcher.rank(text, 3));
   }
 
-  private boolean percentHeader(String text) {
-    String t = text.toLowerCase(Locale.ROOT);
-    return t.contains("%") || t.matches(".*\\b(percent|percentage|pct|proportion)\\b.*");
+  private static boolean percentHeader(String text) {
+    return text.contains("%") || PERCENT_WORD.matcher(text).find();
   }
 
   /** Header text of a column, combining a parent header (merged over several columns) above it. */
@@ -155,7 +157,7 @@ public final class LayoutDetector {
       return "";
     }
     for (CellRange m : cx.sheet.merged()) {
-      if (m.contains(row, col) && m.firstCol() == 0 && m.lastCol() >= cx.sheet.lastCol()) {
+      if (m.contains(row, col) && m.firstCol() == 0 && m.lastCol() >= cx.lastCol) {
         return "";
       }
     }
@@ -178,7 +180,11 @@ public final class LayoutDetector {
     int bestScore = 0;
     for (int r : cx.candidateRows()) {
       int score = 0;
-      for (int c = 0; c <= cx.sheet.lastCol(); c++) {
+      for (int c = 0; c <= cx.lastCol; c++) {
+        Cell own = cx.sheet.cell(r, c);
+        if (own != null && own.kind() != CellKind.TEXT) {
+          continue; // a number or a date is a figure or a period, never a measure's name
+        }
         String h = columnHeader(cx, r, c);
         if (!h.isEmpty() && resolve(cx, r, c, h, letter(c)).mapped()) {
           score++;
@@ -196,7 +202,7 @@ public final class LayoutDetector {
     Map<Integer, HeaderCell> measureCols = new LinkedHashMap<>();
     int firstMeasureCol = Integer.MAX_VALUE;
     List<HeaderCell> unmapped = new ArrayList<>();
-    for (int c = 0; c <= cx.sheet.lastCol(); c++) {
+    for (int c = 0; c <= cx.lastCol; c++) {
       String h = columnHeader(cx, headerRow, c);
       if (h.isEmpty()) {
         continue;
@@ -217,6 +223,12 @@ public final class LayoutDetector {
         cx.unmapped(hc);
       }
     }
+    Set<Integer> percentCols = new java.util.HashSet<>();
+    measureCols.forEach((c, hc) -> {
+      if (percentHeader(hc.text())) {
+        percentCols.add(c);
+      }
+    });
     int start = cx.profile != null && cx.profile.firstDataRow() != null ? cx.profile.firstDataRow() : headerRow + 1;
     for (int r : cx.sheet.rowIndexes()) {
       if (r < start) {
@@ -259,7 +271,7 @@ public final class LayoutDetector {
           continue;
         }
         cx.point(e.getValue().measure(), area, period, r, e.getKey(), cell, v, named && area == null,
-            percentHeader(e.getValue().text()));
+            percentCols.contains(e.getKey()));
       }
     }
   }
@@ -269,11 +281,14 @@ public final class LayoutDetector {
   private int[] bestDownColumn(Context cx) {
     int best = -1;
     int bestScore = 0;
-    for (int c = 0; c <= Math.min(cx.sheet.lastCol(), 4); c++) {
+    for (int c = 0; c <= Math.min(cx.lastCol, 4); c++) {
       int score = 0;
-      for (int r : cx.sheet.rowIndexes()) {
+      // measures down the rows are a short list near the top; a sample decides, so a long
+      // table of areas is not matched row by row against every measure
+      for (int r : cx.sheet.rowIndexes().stream().limit(SCAN_DOWN_ROWS).toList()) {
         Cell cell = cx.sheet.cell(r, c);
-        if (cell != null && cell.kind() == CellKind.TEXT && hasValueRight(cx, r, c)
+        if (cell != null && cell.kind() == CellKind.TEXT && !AREA_CODE.matcher(cell.text().trim()).matches()
+            && hasValueRight(cx, r, c)
             && resolve(cx, r, c, cell.text(), cell.text()).mapped()) {
           score++;
         }
@@ -610,6 +625,8 @@ public final class LayoutDetector {
   private final class Context {
     final Sheet sheet;
     final MappingProfile profile;
+    /** Sheet.lastCol() walks every row; asked inside loops it made detection quadratic. */
+    final int lastCol;
     final List<HeaderCell> headers = new ArrayList<>();
     final List<RawPoint> points = new ArrayList<>();
     final List<Problem> problems = new ArrayList<>();
@@ -619,6 +636,7 @@ public final class LayoutDetector {
     Context(Sheet sheet, MappingProfile profile) {
       this.sheet = sheet;
       this.profile = profile;
+      this.lastCol = sheet.lastCol();
     }
 
     String text(int r, int c) {

@@ -27,6 +27,11 @@ final class QuarterRollup {
   private final MappingProfile profile;
   private final ReturnContext context;
   private final List<Problem> problems;
+  /** Period.label() formats a string; a big return asks for the same few labels many times. */
+  private final Map<uk.neighbourhood.outcomes.model.Period, String> labels = new java.util.HashMap<>();
+
+  /** One observation to be: a measure for an area (or the whole scheme) and a quarter. */
+  private record GroupKey(String measure, String areaCode, uk.neighbourhood.outcomes.model.Period period) {}
 
   QuarterRollup(MeasureCatalog catalog, MappingProfile profile, ReturnContext context, List<Problem> problems) {
     this.catalog = catalog;
@@ -39,10 +44,9 @@ final class QuarterRollup {
     List<RawPoint> raw = all.stream().filter(p -> !p.total()).toList();
     List<RawPoint> points = applyTransforms(sheet, raw);
     checkTotals(sheet, all.stream().filter(RawPoint::total).toList(), points);
-    Map<String, List<RawPoint>> groups = new LinkedHashMap<>();
+    Map<GroupKey, List<RawPoint>> groups = new LinkedHashMap<>();
     for (RawPoint p : points) {
-      groups.computeIfAbsent(p.measure() + "|" + p.areaCode() + "|" + p.period().period().label(),
-          k -> new ArrayList<>()).add(p);
+      groups.computeIfAbsent(new GroupKey(p.measure(), p.areaCode(), p.period().period()), k -> new ArrayList<>()).add(p);
     }
     List<Observation> out = new ArrayList<>();
     for (List<RawPoint> group : groups.values()) {
@@ -54,7 +58,7 @@ final class QuarterRollup {
   private Optional<Observation> combine(String sheet, List<RawPoint> group, List<RawPoint> all) {
     RawPoint first = group.get(0);
     Measure m = catalog.get(first.measure());
-    String label = first.period().period().label();
+    String label = label(first.period().period());
     List<RawPoint> months = group.stream().filter(p -> p.period().isMonth()).toList();
     if (!months.isEmpty() && months.size() != group.size()
         || months.isEmpty() && group.size() > 1 && !group.stream().allMatch(RawPoint::areaRow)) {
@@ -199,12 +203,16 @@ final class QuarterRollup {
     return out;
   }
 
+  private String label(uk.neighbourhood.outcomes.model.Period p) {
+    return labels.computeIfAbsent(p, uk.neighbourhood.outcomes.model.Period::label);
+  }
+
   private static double round(double v) {
     return Math.round(v * 1e6) / 1e6;
   }
 
   private Observation observation(Measure m, RawPoint p, Double value, boolean suppressed, String sheet, String cell) {
-    return new Observation(context.schemeId(), p.period().period().label(), p.areaCode(), m.code(), value, m.unit(),
+    return new Observation(context.schemeId(), label(p.period().period()), p.areaCode(), m.code(), value, m.unit(),
         suppressed, context.file(), context.sha256(), sheet, cell);
   }
 }
