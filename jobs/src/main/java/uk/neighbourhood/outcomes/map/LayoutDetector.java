@@ -94,7 +94,8 @@ public final class LayoutDetector {
     }
     int[] across = bestAcrossRow(cx);
     int[] down = bestDownColumn(cx);
-    if (across[1] > 0 && (across[1] >= 2 || down[1] == 0) && across[1] >= down[1]) {
+    boolean profileHeader = profile != null && profile.headerRow() != null;
+    if (across[1] > 0 && (profileHeader || (across[1] >= 2 || down[1] == 0) && across[1] >= down[1])) {
       readAcross(cx, across[0]);
       return cx.result("measures-across");
     }

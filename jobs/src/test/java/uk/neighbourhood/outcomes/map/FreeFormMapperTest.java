@@ -246,4 +246,11 @@ class FreeFormMapperTest {
         row("People supported", 30, 40)));
     assertThat(only(r, "people_supported").value()).isEqualTo(30.0);
   }
+
+  @Test
+  void recognisesOnlyWorkbooksWithAKnownMeasure() {
+    FreeFormMapper mapper = new FreeFormMapper();
+    assertThat(mapper.recognises(new Workbook("xlsx", List.of(Sheets.of("D", row("Contacts", 3)))))).isTrue();
+    assertThat(mapper.recognises(new Workbook("xlsx", List.of(Sheets.of("D", row("Colour", 3)))))).isFalse();
+  }
 }

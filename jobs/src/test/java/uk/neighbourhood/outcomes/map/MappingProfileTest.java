@@ -121,4 +121,20 @@ class MappingProfileTest {
           p -> assertThat(p.schemeId()).isEqualTo(scheme));
     }
   }
+
+  @Test
+  void profileHeaderRowAndFirstDataRowAreFollowed() {
+    MappingProfile p = parse("scheme_id: x-scheme\nheader_row: 3\nfirst_data_row: 5\nperiod: 2025-26Q2\n");
+    Workbook wb = new Workbook("xlsx", List.of(Sheets.of("Data",
+        row("Contacts", 1),
+        row("New referrals", 2),
+        row("Area code", "Contacts", "New referrals"),
+        row("E01000001", "example", "example"),
+        row("E01000001", 30, 12))));
+    MappingResult r = new FreeFormMapper(p).map(wb, new ReturnContext("x-scheme", "x-scheme/a.xlsx", "h", SCHEMAS));
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.observations()).extracting(Observation::measure, Observation::sourceCell, Observation::period)
+        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("contacts", "B5", "2025-26Q2"),
+            org.assertj.core.groups.Tuple.tuple("new_referrals", "C5", "2025-26Q2"));
+  }
 }
