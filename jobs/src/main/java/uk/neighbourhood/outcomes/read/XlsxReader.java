@@ -123,7 +123,13 @@ final class XlsxReader {
         }
         switch (x.local()) {
           case "workbook" -> sawWorkbook = true;
-          case "workbookPr" -> date1904 = isTrue(x.attr("date1904"));
+          case "workbookPr" -> {
+            // extension lists carry their own workbookPr (x14:) without the flag; only a stated flag counts
+            String flag = x.attr("date1904");
+            if (flag != null) {
+              date1904 = isTrue(flag);
+            }
+          }
           case "sheet" -> {
             String state = x.attr("state");
             String name = x.attr("name");
