@@ -365,6 +365,9 @@ public final class LayoutDetector {
     for (int c : used.stream().sorted().toList()) {
       String h = headerRow < 0 ? "" : columnHeader(cx, headerRow, c);
       Cell hcell = headerRow < 0 ? null : cx.sheet.cell(headerRow, c);
+      if (cx.profile != null && cx.profile.choiceFor(c, h).filter(MappingProfile.IGNORE::equals).isPresent()) {
+        continue;
+      }
       Optional<ParsedPeriod> p = hcell != null ? PeriodParser.header(hcell) : PeriodParser.header(h);
       if (p.isEmpty() && !h.isEmpty()) {
         p = PeriodParser.header(h);
@@ -373,7 +376,7 @@ public final class LayoutDetector {
         periodCols.add(new ValueColumn(c, p.get(), h));
       } else if (TOTAL.matcher(h).matches()) {
         totalCols.add(c);
-      } else if (!TOTAL.matcher(h).matches() && !NOT_A_VALUE_COLUMN.matcher(h).matches() && mostlyNumeric(cx, rowHeaders.keySet(), c)) {
+      } else if (!NOT_A_VALUE_COLUMN.matcher(h).matches() && mostlyNumeric(cx, rowHeaders.keySet(), c)) {
         plainCols.add(new ValueColumn(c, null, h));
       }
     }
@@ -394,7 +397,7 @@ public final class LayoutDetector {
           "Cannot tell which column holds the figures: " + plainCols.size() + " columns of numbers beside the measures"
               + " and none is headed by a period.",
           "Keep one column of figures for the quarter, head it with the quarter (e.g. Q2 2025/26), or add a"
-              + " mapping profile naming the column.").at(cx.sheet.name(), headerRow < 0 ? null : a1(headerRow, measureCol + 1)));
+              + " mapping profile that ignores the other columns (columns: - column: C, measure: ignore).").at(cx.sheet.name(), headerRow < 0 ? null : a1(headerRow, measureCol + 1)));
       return;
     }
     for (Map.Entry<Integer, HeaderCell> e : rowHeaders.entrySet()) {

@@ -137,4 +137,15 @@ class MappingProfileTest {
         .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("contacts", "B5", "2025-26Q2"),
             org.assertj.core.groups.Tuple.tuple("new_referrals", "C5", "2025-26Q2"));
   }
+
+  @Test
+  void profileIgnoringAColumnSettlesWhichColumnHoldsTheFigures() {
+    MappingProfile p = parse("scheme_id: x-scheme\nperiod: 2025-26Q1\ncolumns:\n  - column: C\n    measure: ignore\n");
+    Workbook wb = new Workbook("xlsx", List.of(Sheets.of("Data", row("Measure", "Actual", "Other"),
+        row("People supported", 30, 40))));
+    MappingResult r = new FreeFormMapper(p).map(wb, new ReturnContext("x-scheme", "x-scheme/a.xlsx", "h", SCHEMAS));
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.observations()).extracting(Observation::value, Observation::sourceCell)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(30.0, "B2"));
+  }
 }
