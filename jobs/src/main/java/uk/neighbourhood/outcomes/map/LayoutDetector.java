@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import uk.neighbourhood.outcomes.model.Cell;
 import uk.neighbourhood.outcomes.model.CellKind;
@@ -51,11 +50,6 @@ public final class LayoutDetector {
       Pattern.CASE_INSENSITIVE);
   private static final Pattern LONG_AREA = Pattern.compile("^(area|area code|ons code|lsoa|lsoa code|ward code)$",
       Pattern.CASE_INSENSITIVE);
-  private static final Pattern PERIOD_LABEL = Pattern.compile(
-      "^(reporting period|return period|period covered|reporting quarter|period|quarter)\\b\\s*:?\\s*(.*)$",
-      Pattern.CASE_INSENSITIVE);
-  private static final Pattern SCHEME_LABEL = Pattern.compile(
-      "^(scheme id|scheme name|scheme_id|scheme|project name|project|organisation)\\b\\s*:?\\s*(.*)$", Pattern.CASE_INSENSITIVE);
 
   private final HeaderMatcher matcher;
 
@@ -86,7 +80,7 @@ public final class LayoutDetector {
 
   public SheetLayout detect(Sheet sheet, MappingProfile profile) {
     Context cx = new Context(sheet, profile);
-    cx.scanLabels();
+    cx.labels = ReturnLabels.scan(sheet, SCAN_ROWS);
     Optional<Integer> longHeader = findLongHeader(cx);
     if (longHeader.isPresent()) {
       readLong(cx, longHeader.get());
@@ -384,7 +378,7 @@ public final class LayoutDetector {
     List<ValueColumn> quarterTotals = periodCols.stream().filter(q -> !q.period().isMonth() && periodCols.stream()
         .anyMatch(m -> m.period().isMonth() && m.period().period().equals(q.period().period()))).toList();
     periodCols.removeAll(quarterTotals);
-    Set<uk.neighbourhood.outcomes.model.Period> monthQuarters = new java.util.HashSet<>();
+    Set<Period> monthQuarters = new java.util.HashSet<>();
     periodCols.stream().filter(v -> v.period().isMonth()).forEach(v -> monthQuarters.add(v.period().period()));
     ParsedPeriod totalPeriod = monthQuarters.size() == 1 ? ParsedPeriod.quarter(monthQuarters.iterator().next()) : null;
     List<ValueColumn> valueCols;
@@ -634,8 +628,7 @@ public final class LayoutDetector {
     final List<HeaderCell> headers = new ArrayList<>();
     final List<RawPoint> points = new ArrayList<>();
     final List<Problem> problems = new ArrayList<>();
-    Period statedPeriod;
-    String declaredScheme;
+    ReturnLabels labels;
 
     Context(Sheet sheet, MappingProfile profile) {
       this.sheet = sheet;
@@ -657,34 +650,6 @@ public final class LayoutDetector {
         return List.of(profile.headerRow());
       }
       return sheet.rowIndexes().stream().limit(SCAN_ROWS).toList();
-    }
-
-    /** Period and scheme written in title or label cells near the top ("Period: Q2 2025/26"). */
-    void scanLabels() {
-      for (int r : sheet.rowIndexes().stream().limit(SCAN_ROWS).toList()) {
-        List<Cell> cells = sheet.row(r);
-        for (int i = 0; i < cells.size(); i++) {
-          Cell c = cells.get(i);
-          if (c.kind() != CellKind.TEXT) {
-            continue;
-          }
-          String t = c.text().trim();
-          String next = i + 1 < cells.size() ? cells.get(i + 1).display().trim() : "";
-          Matcher pm = PERIOD_LABEL.matcher(t);
-          if (statedPeriod == null && pm.matches()) {
-            String value = pm.group(2).isBlank() ? next : pm.group(2);
-            statedPeriod = PeriodParser.quarterIn(value).orElse(null);
-          }
-          Matcher sm = SCHEME_LABEL.matcher(t);
-          if (declaredScheme == null && sm.matches() && (t.contains(":") || !next.isEmpty())) {
-            String value = sm.group(2).isBlank() ? next : sm.group(2).trim();
-            declaredScheme = value.isBlank() ? null : value;
-          }
-          if (statedPeriod == null && t.length() > 8 && cells.size() <= 2) {
-            statedPeriod = PeriodParser.quarterIn(t).orElse(null);
-          }
-        }
-      }
     }
 
     void unmapped(HeaderCell hc) {
@@ -714,7 +679,7 @@ public final class LayoutDetector {
 
     SheetLayout result(String kind) {
       return new SheetLayout(sheet.name(), kind, List.copyOf(headers), List.copyOf(points), List.copyOf(problems),
-          statedPeriod, declaredScheme);
+          labels.period(), labels.scheme());
     }
   }
 }
