@@ -159,7 +159,9 @@ public final class HeaderMatcher {
   }
 
   private static List<String> tokens(String norm) {
-    return Arrays.stream(norm.split(" ")).filter(t -> !t.isEmpty() && !STOP.contains(t)).toList();
+    // bare numbers are footnote marks or years ("People supported (1)", "... 2025/26"), never a measure's word
+    return Arrays.stream(norm.split(" ")).filter(t -> !t.isEmpty() && !STOP.contains(t) && !t.matches("\\d+"))
+        .toList();
   }
 
   private static List<String> words(String s) {

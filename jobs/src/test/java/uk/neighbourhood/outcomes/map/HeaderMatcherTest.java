@@ -26,6 +26,13 @@ class HeaderMatcherTest {
     assertThat(m.confidence()).isEqualTo(1.0);
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"People supported (1)|people_supported", "People supported 2025/26|people_supported",
+      "Volunteer hours*|volunteer_hours", "Contacts ¹|contacts"})
+  void footnoteMarksAndYearsDoNotSpoilAMatch(String header, String code) {
+    assertThat(matcher.match(header)).hasValueSatisfying(m -> assertThat(m.measure()).isEqualTo(code));
+  }
+
   @Test
   void smallTyposStillMatchAboveTheThreshold() {
     HeaderMatch m = matcher.match("Volunteers hours").orElseThrow();
