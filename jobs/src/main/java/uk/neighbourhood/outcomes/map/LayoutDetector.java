@@ -218,6 +218,13 @@ public final class LayoutDetector {
         cx.unmapped(hc);
       }
     }
+    // quarters or months across in two rows: a period over a group of measure columns
+    Map<Integer, ParsedPeriod> columnPeriods = new java.util.HashMap<>();
+    if (headerRow > 0) {
+      for (int c : measureCols.keySet()) {
+        PeriodParser.header(cx.sheet.cellOrMerged(headerRow - 1, c)).ifPresent(p -> columnPeriods.put(c, p));
+      }
+    }
     Set<Integer> percentCols = new java.util.HashSet<>();
     measureCols.forEach((c, hc) -> {
       if (percentHeader(hc.text())) {
@@ -265,7 +272,8 @@ public final class LayoutDetector {
         if (v.kind() == ParsedValue.Kind.ABSENT) {
           continue;
         }
-        cx.point(e.getValue().measure(), area, period, r, e.getKey(), cell, v, named && area == null,
+        ParsedPeriod p = period != null ? period : columnPeriods.get(e.getKey());
+        cx.point(e.getValue().measure(), area, p, r, e.getKey(), cell, v, named && area == null,
             percentCols.contains(e.getKey()));
       }
     }

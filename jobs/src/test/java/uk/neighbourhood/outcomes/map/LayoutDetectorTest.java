@@ -101,4 +101,20 @@ class LayoutDetectorTest {
     assertThat(r.observations()).isEmpty();
     assertThat(r.problems()).extracting(Problem::code).contains("map.duplicate_measure");
   }
+
+  @Test
+  void quartersOverGroupsOfMeasureColumnsGiveEachColumnItsPeriod() {
+    Sheet s = Sheets.of("S",
+        row(null, "Q1 2025/26", null, "Q2 2025/26", null),
+        row("Area code", "People supported", "Contacts", "People supported", "Contacts"),
+        row("E01000001", 10, 30, 12, 35));
+    s.addMerged(new uk.neighbourhood.outcomes.model.CellRange(0, 0, 1, 2));
+    s.addMerged(new uk.neighbourhood.outcomes.model.CellRange(0, 0, 3, 4));
+    MappingResult r = map("x.xlsx", s);
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.periods()).containsExactly("2025-26Q1", "2025-26Q2");
+    assertThat(r.observations()).extracting(Observation::period, Observation::measure, Observation::value)
+        .contains(org.assertj.core.groups.Tuple.tuple("2025-26Q2", "contacts", 35.0),
+            org.assertj.core.groups.Tuple.tuple("2025-26Q1", "people_supported", 10.0));
+  }
 }
