@@ -13,6 +13,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFChartSheet;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import uk.neighbourhood.outcomes.model.Cell;
@@ -86,6 +87,26 @@ class PoiAgreementTest {
       }
       System.out.printf("%-60s %d sheets, %d cells agree%n", path, ours.sheets().size(), compared);
     }
+  }
+
+  /** POI's usermodel refuses Strict OOXML; ours reads it the same as the sample saved as ODS. */
+  @Test
+  void strictOoxmlReadsTheSameAsTheSampleSavedAsOds() {
+    Path root = Corpus.tortureOrFail();
+    Workbook strict = Readers.read(root.resolve("poi/SampleSS.strict.xlsx"), "SampleSS.strict.xlsx",
+        ReadLimits.defaults());
+    Workbook ods = Readers.read(root.resolve("poi/SampleSS.ods"), "SampleSS.ods", ReadLimits.defaults());
+    assertThat(strict.sheets()).extracting(Sheet::name).containsExactly("First Sheet", "Sheet Number 2", "Sheet3");
+    assertThat(strict.sheets()).extracting(Sheet::name).isEqualTo(ods.sheets().stream().map(Sheet::name).toList());
+    for (int i = 0; i < strict.sheets().size(); i++) {
+      Sheet a = strict.sheets().get(i);
+      Sheet b = ods.sheets().get(i);
+      assertThat(a.rowIndexes()).isEqualTo(b.rowIndexes());
+      for (int r : a.rowIndexes()) {
+        assertThat(a.row(r)).as("row %d of %s", r, a.name()).isEqualTo(b.row(r));
+      }
+    }
+    assertThat(strict.sheets().get(1).cellCount()).isGreaterThan(5);
   }
 
   /**
