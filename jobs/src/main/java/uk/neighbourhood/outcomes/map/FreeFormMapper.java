@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import uk.neighbourhood.outcomes.catalog.CatalogException;
-import uk.neighbourhood.outcomes.catalog.Measure;
 import uk.neighbourhood.outcomes.catalog.MeasureCatalog;
 import uk.neighbourhood.outcomes.model.Observation;
 import uk.neighbourhood.outcomes.model.Period;
@@ -171,9 +170,5 @@ public final class FreeFormMapper implements ReturnMapper {
       return workbook.sheet(profile.sheet()).map(List::of).orElse(List.of());
     }
     return workbook.visibleSheets().stream().filter(s -> !LayoutDetector.isInstructions(s) && !s.isEmpty()).toList();
-  }
-
-  static Measure measure(MeasureCatalog catalog, String code) {
-    return catalog.get(code);
   }
 }
