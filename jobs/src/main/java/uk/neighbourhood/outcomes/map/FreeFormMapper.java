@@ -137,9 +137,12 @@ public final class FreeFormMapper implements ReturnMapper {
         .thenComparing(o -> o.areaCode() == null ? "" : o.areaCode()).thenComparing(Observation::measure));
     List<String> periods = new ArrayList<>(new TreeSet<>(observations.stream().map(Observation::period).toList()));
     if (observations.isEmpty() && problems.stream().noneMatch(Problem::isError)) {
-      problems.add(Problem.error("map.no_measures",
-          "Cannot map this return: measures were found but none had a usable figure.",
-          "Fill in the figures for the quarter; use <5 for small numbers you must suppress."));
+      boolean partial = problems.stream().anyMatch(p -> p.code().equals("map.incomplete_quarter"));
+      problems.add(Problem.error("map.no_measures", partial
+          ? "Cannot map this return: its monthly figures cover only part of a quarter, and a quarter is published whole."
+          : "Cannot map this return: measures were found but none had a usable figure.",
+          partial ? "Send one return per quarter with a figure for each of its three months."
+              : "Fill in the figures for the quarter; use <5 for small numbers you must suppress."));
     }
     String layout = LAYOUT + " " + String.join("+", layouts.stream().map(SheetLayout::kind).distinct().toList());
     return new MappingResult(layout, declared, periods, observations, problems);
