@@ -308,6 +308,40 @@ class BuiltFilesTest {
         });
   }
 
+  @Test
+  void aSharedStringLongerThanAnyCellIsRefusedNotCopiedIntoEveryCell() throws IOException {
+    Path clean = dir.resolve("clean.xlsx");
+    try (XSSFWorkbook wb = new XSSFWorkbook()) {
+      var sheet = wb.createSheet("S");
+      for (int r = 0; r < 100; r++) {
+        sheet.createRow(r).createCell(0).setCellValue("same");
+      }
+      write(wb, clean);
+    }
+    Path crafted = dir.resolve("crafted.xlsx");
+    String sst = "<?xml version=\"1.0\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
+        + " count=\"100\" uniqueCount=\"1\"><si><t>" + "x".repeat(1_000_000) + "</t></si></sst>";
+    replaceEntry(clean, crafted, "xl/sharedStrings.xml", sst.getBytes(StandardCharsets.UTF_8));
+
+    assertThatThrownBy(() -> Readers.read(crafted, "crafted.xlsx", LIMITS))
+        .isInstanceOfSatisfying(ReadException.class, e -> {
+          assertThat(e.problem().code()).isEqualTo("read.cell_too_long");
+          assertThat(e.problem().location()).isEqualTo("sheet 'S' cell A1");
+        });
+  }
+
+  @Test
+  void theTallSheetStreamsWholeOrIsRefusedByTheCellLimit() {
+    Path tall = Corpus.tortureOrFail().resolve("made/tall-300k-rows.xlsx");
+    Sheet all = Readers.read(tall, "tall.xlsx", LIMITS).sheets().get(0);
+    assertThat(all.rowIndexes()).hasSizeGreaterThanOrEqualTo(300_000);
+    assertThatThrownBy(() -> Readers.read(tall, "tall.xlsx", LIMITS.withMaxCells(100_000)))
+        .isInstanceOfSatisfying(ReadException.class, e -> {
+          assertThat(e.problem().code()).isEqualTo("read.too_many_cells");
+          assertThat(e.problem().message()).isEqualTo("Cannot read 'tall.xlsx': it holds more than 100,000 non-empty cells");
+        });
+  }
+
   private static CellStyle dateStyle(XSSFWorkbook wb) {
     CellStyle style = wb.createCellStyle();
     style.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
