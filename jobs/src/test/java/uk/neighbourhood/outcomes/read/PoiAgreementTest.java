@@ -89,6 +89,33 @@ class PoiAgreementTest {
     }
   }
 
+  /**
+   * HSSF refuses Excel 95; POI's OldExcelExtractor gives text without positions. Ours keeps the
+   * positions: this sample lists numbers in column B and their squares (cached formulas) in C.
+   */
+  @Test
+  void excel95CellsKeepTheirPositionsAndCachedFormulaResults() throws Exception {
+    Path file = Corpus.tortureOrFail().resolve("poi/testEXCEL_95.xls");
+    Workbook wb = Readers.read(file, "testEXCEL_95.xls", ReadLimits.defaults());
+    Sheet s = wb.sheets().get(0);
+    assertThat(wb.sheets()).extracting(Sheet::name).containsExactly("Feuil1", "Feuil2", "Feuil3");
+    assertThat(s.text(3, 1)).isEqualTo("Number");
+    assertThat(s.text(3, 2)).isEqualTo("Square");
+    int rows = 0;
+    for (int r = 5; r <= 19; r++) {
+      double n = s.cell(r, 1).number();
+      assertThat(n).isEqualTo(r - 4);
+      assertThat(s.cell(r, 2).number()).as("square in row %d", r + 1).isEqualTo(n * n);
+      rows++;
+    }
+    assertThat(rows).isEqualTo(15);
+    try (var extractor = new org.apache.poi.hssf.extractor.OldExcelExtractor(file.toFile())) {
+      String text = extractor.getText();
+      s.rowIndexes().forEach(r -> s.row(r).stream().filter(c -> c.kind() == CellKind.TEXT)
+          .forEach(c -> assertThat(text).contains(c.text().strip())));
+    }
+  }
+
   /** POI's usermodel refuses Strict OOXML; ours reads it the same as the sample saved as ODS. */
   @Test
   void strictOoxmlReadsTheSameAsTheSampleSavedAsOds() {
