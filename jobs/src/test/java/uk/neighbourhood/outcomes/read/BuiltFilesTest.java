@@ -211,7 +211,7 @@ class BuiltFilesTest {
            <table:table-row>
             <table:table-cell table:number-columns-spanned="2" office:value-type="string"><text:p>Referrals</text:p></table:table-cell>
             <table:covered-table-cell/>
-            <table:table-cell office:value-type="string"><text:p>two<text:s text:c="2"/>spaces</text:p></table:table-cell>
+            <table:table-cell office:value-type="string"><office:annotation><text:p>a comment, not the value</text:p></office:annotation><text:p>two<text:s text:c="2"/>spaces</text:p></table:table-cell>
            </table:table-row>
            <table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>
            <table:table-row>
@@ -331,10 +331,9 @@ class BuiltFilesTest {
   }
 
   @Test
-  void theTallSheetStreamsWholeOrIsRefusedByTheCellLimit() {
+  void theTallSheetIsRefusedByALowCellLimitWithTheLimitInWords() {
+    // read whole under the default limit in TortureCorpusTest
     Path tall = Corpus.tortureOrFail().resolve("made/tall-300k-rows.xlsx");
-    Sheet all = Readers.read(tall, "tall.xlsx", LIMITS).sheets().get(0);
-    assertThat(all.rowIndexes()).hasSizeGreaterThanOrEqualTo(300_000);
     assertThatThrownBy(() -> Readers.read(tall, "tall.xlsx", LIMITS.withMaxCells(100_000)))
         .isInstanceOfSatisfying(ReadException.class, e -> {
           assertThat(e.problem().code()).isEqualTo("read.too_many_cells");
