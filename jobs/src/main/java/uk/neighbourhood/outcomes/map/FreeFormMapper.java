@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import uk.neighbourhood.outcomes.catalog.CatalogException;
-import uk.neighbourhood.outcomes.catalog.Measure;
 import uk.neighbourhood.outcomes.catalog.MeasureCatalog;
 import uk.neighbourhood.outcomes.model.Observation;
 import uk.neighbourhood.outcomes.model.Period;
@@ -102,9 +101,22 @@ public final class FreeFormMapper implements ReturnMapper {
     Map<SheetLayout, List<RawPoint>> bySheet = new LinkedHashMap<>();
     for (SheetLayout l : layouts) {
       List<RawPoint> points = bySheet.computeIfAbsent(l, k -> new ArrayList<>());
+      boolean forced = profile != null && profile.period() != null;
+      // a team's total without a period of its own belongs to the quarter of its parts
+      List<Period> quarters = l.points().stream().filter(p -> !p.total() && p.period() != null)
+          .map(p -> p.period().period()).distinct().toList();
       for (RawPoint p : l.points()) {
-        ParsedPeriod pp = profile != null && profile.period() != null ? ParsedPeriod.quarter(fallback)
-            : p.period() != null ? p.period() : fallback == null ? null : ParsedPeriod.quarter(fallback);
+        ParsedPeriod pp;
+        if (p.period() != null && (p.period().isMonth() || !forced)) {
+          pp = p.period();
+        } else if (p.total() && quarters.size() == 1 && !forced) {
+          pp = ParsedPeriod.quarter(quarters.get(0));
+        } else {
+          pp = fallback == null ? null : ParsedPeriod.quarter(fallback);
+        }
+        if (pp == null && p.total()) {
+          continue;
+        }
         if (pp == null) {
           problems.add(Problem.error("map.no_period",
               "Cannot map this return: no period found in its cells or its file name.",
@@ -112,8 +124,7 @@ public final class FreeFormMapper implements ReturnMapper {
                   + " (e.g. " + context.schemeId() + "_2025-26_Q2.xlsx)."));
           return new MappingResult(LAYOUT, declared, List.of(), List.of(), problems);
         }
-        points.add(new RawPoint(p.measure(), p.areaCode(), pp, p.row(), p.col(), p.cell(), p.value(), p.areaRow(),
-            p.percent()));
+        points.add(p.withPeriod(pp));
       }
     }
     QuarterRollup rollup = new QuarterRollup(catalog, profile, context, problems);
@@ -126,11 +137,15 @@ public final class FreeFormMapper implements ReturnMapper {
         .thenComparing(o -> o.areaCode() == null ? "" : o.areaCode()).thenComparing(Observation::measure));
     List<String> periods = new ArrayList<>(new TreeSet<>(observations.stream().map(Observation::period).toList()));
     if (observations.isEmpty() && problems.stream().noneMatch(Problem::isError)) {
-      problems.add(Problem.error("map.no_measures",
-          "Cannot map this return: measures were found but none had a usable figure.",
-          "Fill in the figures for the quarter; use <5 for small numbers you must suppress."));
+      boolean partial = problems.stream().anyMatch(p -> p.code().equals("map.incomplete_quarter"));
+      problems.add(Problem.error("map.no_measures", partial
+          ? "Cannot map this return: its monthly figures cover only part of a quarter, and a quarter is published whole."
+          : "Cannot map this return: measures were found but none had a usable figure.",
+          partial ? "Send one return per quarter with a figure for each of its three months."
+              : "Fill in the figures for the quarter; use <5 for small numbers you must suppress."));
     }
-    return new MappingResult(LAYOUT, declared, periods, observations, problems);
+    String layout = LAYOUT + " " + String.join("+", layouts.stream().map(SheetLayout::kind).distinct().toList());
+    return new MappingResult(layout, declared, periods, observations, problems);
   }
 
   /** The same measure from two sheets is ambiguous: report it and publish neither. */
@@ -158,9 +173,5 @@ public final class FreeFormMapper implements ReturnMapper {
       return workbook.sheet(profile.sheet()).map(List::of).orElse(List.of());
     }
     return workbook.visibleSheets().stream().filter(s -> !LayoutDetector.isInstructions(s) && !s.isEmpty()).toList();
-  }
-
-  static Measure measure(MeasureCatalog catalog, String code) {
-    return catalog.get(code);
   }
 }

@@ -19,7 +19,8 @@ import uk.neighbourhood.outcomes.catalog.MeasureCatalog;
  * confidence. Exact synonyms (after normalising) score 1; otherwise a token-set similarity that
  * forgives small typos per word. Guards run before any score counts: a header and a synonym must agree
  * on before/after words and on mean versus count, because "GP appointments before" published as
- * "after" would reverse a finding while looking plausible.
+ * "after" would reverse a finding while looking plausible. Remembers its answers, so use one per
+ * mapping and do not share it between threads.
  */
 public final class HeaderMatcher {
   public static final double THRESHOLD = 0.85;
@@ -34,6 +35,8 @@ public final class HeaderMatcher {
   private final MeasureCatalog catalog;
   private final Map<String, List<String>> phrases = new HashMap<>();
   private final JaroWinklerSimilarity jw = new JaroWinklerSimilarity();
+  /** Layout detection asks about the same few texts many times; ranking every measure each time is waste. */
+  private final Map<String, List<HeaderMatch>> ranked = new HashMap<>();
 
   public HeaderMatcher(MeasureCatalog catalog) {
     this.catalog = catalog;
@@ -71,21 +74,26 @@ public final class HeaderMatcher {
 
   /** The best measure if it clears the threshold and no other measure ties with it. */
   public Optional<HeaderMatch> match(String header) {
-    List<HeaderMatch> ranked = rank(header, 2);
-    if (ranked.isEmpty() || ranked.get(0).confidence() < THRESHOLD) {
+    List<HeaderMatch> best = rank(header, 2);
+    if (best.isEmpty() || best.get(0).confidence() < THRESHOLD) {
       return Optional.empty();
     }
-    if (ranked.size() > 1 && ranked.get(1).confidence() >= ranked.get(0).confidence() - 0.02
-        && ranked.get(0).confidence() < 1.0) {
+    // two measures (nearly) tied: choosing either would be a guess
+    if (best.size() > 1 && best.get(1).confidence() >= best.get(0).confidence() - 0.02) {
       return Optional.empty();
     }
-    return Optional.of(ranked.get(0));
+    return Optional.of(best.get(0));
   }
 
   /** The best {@code limit} candidates, highest confidence first, whatever their score. */
   public List<HeaderMatch> rank(String header, int limit) {
+    List<HeaderMatch> all = header == null ? List.of() : ranked.computeIfAbsent(header, this::rankAll);
+    return all.size() > limit ? List.copyOf(all.subList(0, limit)) : all;
+  }
+
+  private List<HeaderMatch> rankAll(String header) {
     String norm = normalise(header);
-    if (norm.isEmpty()) {
+    if (norm.isEmpty() || norm.chars().noneMatch(Character::isLetter)) {
       return List.of();
     }
     String raw = " " + header.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9%]+", " ") + " ";
@@ -108,7 +116,7 @@ public final class HeaderMatcher {
       }
     }
     out.sort(Comparator.comparingDouble(HeaderMatch::confidence).reversed().thenComparing(HeaderMatch::measure));
-    return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+    return List.copyOf(out);
   }
 
   private double score(String norm, List<String> tokens, String phrase) {
@@ -151,7 +159,9 @@ public final class HeaderMatcher {
   }
 
   private static List<String> tokens(String norm) {
-    return Arrays.stream(norm.split(" ")).filter(t -> !t.isEmpty() && !STOP.contains(t)).toList();
+    // bare numbers are footnote marks or years ("People supported (1)", "... 2025/26"), never a measure's word
+    return Arrays.stream(norm.split(" ")).filter(t -> !t.isEmpty() && !STOP.contains(t) && !t.matches("\\d+"))
+        .toList();
   }
 
   private static List<String> words(String s) {

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import uk.neighbourhood.outcomes.model.Cell;
 import uk.neighbourhood.outcomes.model.CellKind;
@@ -25,6 +24,9 @@ import uk.neighbourhood.outcomes.model.Sheet;
  */
 public final class LayoutDetector {
   private static final int SCAN_ROWS = 40;
+  private static final int SCAN_DOWN_ROWS = 300;
+  private static final Pattern PERCENT_WORD =
+      Pattern.compile("\\b(percent|percentage|pct|proportion)\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern AREA_CODE = Pattern.compile("[EWSN]\\d{8}");
   private static final Pattern FOOTNOTE =
       Pattern.compile("^(notes?\\b|source\\b|footnote|\\*|\u2020|nb\\b|please note|key\\b).*", Pattern.CASE_INSENSITIVE);
@@ -48,11 +50,6 @@ public final class LayoutDetector {
       Pattern.CASE_INSENSITIVE);
   private static final Pattern LONG_AREA = Pattern.compile("^(area|area code|ons code|lsoa|lsoa code|ward code)$",
       Pattern.CASE_INSENSITIVE);
-  private static final Pattern PERIOD_LABEL = Pattern.compile(
-      "^(period|reporting period|quarter|return period|period covered|reporting quarter)\\s*:?\\s*(.*)$",
-      Pattern.CASE_INSENSITIVE);
-  private static final Pattern SCHEME_LABEL = Pattern.compile(
-      "^(scheme|scheme id|scheme name|scheme_id|project|organisation)\\s*:?\\s*(.*)$", Pattern.CASE_INSENSITIVE);
 
   private final HeaderMatcher matcher;
 
@@ -76,9 +73,14 @@ public final class LayoutDetector {
     return false;
   }
 
+  /** True for headers of label columns (area, month, measure name...), which hold no figures. */
+  static boolean isLabelHeader(String text) {
+    return LABEL_HEADER.matcher(text.trim()).matches() || NOT_A_VALUE_COLUMN.matcher(text).matches();
+  }
+
   public SheetLayout detect(Sheet sheet, MappingProfile profile) {
     Context cx = new Context(sheet, profile);
-    cx.scanLabels();
+    cx.labels = ReturnLabels.scan(sheet, SCAN_ROWS);
     Optional<Integer> longHeader = findLongHeader(cx);
     if (longHeader.isPresent()) {
       readLong(cx, longHeader.get());
@@ -86,7 +88,8 @@ public final class LayoutDetector {
     }
     int[] across = bestAcrossRow(cx);
     int[] down = bestDownColumn(cx);
-    if (across[1] > 0 && (across[1] >= 2 || down[1] == 0) && across[1] >= down[1]) {
+    boolean profileHeader = profile != null && profile.headerRow() != null;
+    if (across[1] > 0 && (profileHeader || (across[1] >= 2 || down[1] == 0) && across[1] >= down[1])) {
       readAcross(cx, across[0]);
       return cx.result("measures-across");
     }
@@ -119,9 +122,8 @@ public final class LayoutDetector {
     return new HeaderCell(a1(row, col), key, text, null, 0, false, matcher.rank(text, 3));
   }
 
-  private boolean percentHeader(String text) {
-    String t = text.toLowerCase(Locale.ROOT);
-    return t.contains("%") || t.matches(".*\\b(percent|percentage|pct|proportion)\\b.*");
+  private static boolean percentHeader(String text) {
+    return text.contains("%") || PERCENT_WORD.matcher(text).find();
   }
 
   /** Header text of a column, combining a parent header (merged over several columns) above it. */
@@ -150,7 +152,7 @@ public final class LayoutDetector {
       return "";
     }
     for (CellRange m : cx.sheet.merged()) {
-      if (m.contains(row, col) && m.firstCol() == 0 && m.lastCol() >= cx.sheet.lastCol()) {
+      if (m.contains(row, col) && m.firstCol() == 0 && m.lastCol() >= cx.lastCol) {
         return "";
       }
     }
@@ -158,12 +160,12 @@ public final class LayoutDetector {
     if (PeriodParser.quarterIn(t).isPresent() || t.endsWith(":")) {
       return "";
     }
-    // a lone text cell with nothing else on its row is a title, not a group header
-    return cx.sheet.row(row).size() == 1 && cx.sheet.cell(row, col) == null && !isMergedAt(cx, row, col) ? "" : t;
+    // a lone text cell with nothing else on its row is a title or a note, not a group header
+    return cx.sheet.row(row).size() == 1 && !isMergedAcross(cx, row, col) ? "" : t;
   }
 
-  private boolean isMergedAt(Context cx, int row, int col) {
-    return cx.sheet.merged().stream().anyMatch(m -> m.contains(row, col));
+  private boolean isMergedAcross(Context cx, int row, int col) {
+    return cx.sheet.merged().stream().anyMatch(m -> m.contains(row, col) && m.lastCol() > m.firstCol());
   }
 
   // ---- measures across the columns ----
@@ -173,7 +175,11 @@ public final class LayoutDetector {
     int bestScore = 0;
     for (int r : cx.candidateRows()) {
       int score = 0;
-      for (int c = 0; c <= cx.sheet.lastCol(); c++) {
+      for (int c = 0; c <= cx.lastCol; c++) {
+        Cell own = cx.sheet.cell(r, c);
+        if (own != null && own.kind() != CellKind.TEXT) {
+          continue; // a number or a date is a figure or a period, never a measure's name
+        }
         String h = columnHeader(cx, r, c);
         if (!h.isEmpty() && resolve(cx, r, c, h, letter(c)).mapped()) {
           score++;
@@ -191,7 +197,7 @@ public final class LayoutDetector {
     Map<Integer, HeaderCell> measureCols = new LinkedHashMap<>();
     int firstMeasureCol = Integer.MAX_VALUE;
     List<HeaderCell> unmapped = new ArrayList<>();
-    for (int c = 0; c <= cx.sheet.lastCol(); c++) {
+    for (int c = 0; c <= cx.lastCol; c++) {
       String h = columnHeader(cx, headerRow, c);
       if (h.isEmpty()) {
         continue;
@@ -212,12 +218,35 @@ public final class LayoutDetector {
         cx.unmapped(hc);
       }
     }
+    // quarters or months across in two rows: a period over a group of measure columns
+    Map<Integer, ParsedPeriod> columnPeriods = new java.util.HashMap<>();
+    if (headerRow > 0) {
+      for (int c : measureCols.keySet()) {
+        PeriodParser.header(cx.sheet.cellOrMerged(headerRow - 1, c)).ifPresent(p -> columnPeriods.put(c, p));
+      }
+    }
+    Set<Integer> percentCols = new java.util.HashSet<>();
+    measureCols.forEach((c, hc) -> {
+      if (percentHeader(hc.text())) {
+        percentCols.add(c);
+      }
+    });
     int start = cx.profile != null && cx.profile.firstDataRow() != null ? cx.profile.firstDataRow() : headerRow + 1;
     for (int r : cx.sheet.rowIndexes()) {
       if (r < start) {
         continue;
       }
       String label = rowLabel(cx, r, firstMeasureCol);
+      if (isTotalRow(cx, r, firstMeasureCol) && !(cx.profile != null && cx.profile.skipsRow(label))) {
+        for (Map.Entry<Integer, HeaderCell> e : measureCols.entrySet()) {
+          Cell cell = cx.sheet.cell(r, e.getKey());
+          ParsedValue v = ValueParser.parse(cell, cx.sheet.name());
+          if (v.isNumber()) {
+            cx.total(e.getValue().measure(), null, r, e.getKey(), cell, v);
+          }
+        }
+        continue;
+      }
       if (skipRow(cx, r, label, firstMeasureCol)) {
         continue;
       }
@@ -243,8 +272,9 @@ public final class LayoutDetector {
         if (v.kind() == ParsedValue.Kind.ABSENT) {
           continue;
         }
-        cx.point(e.getValue().measure(), area, period, r, e.getKey(), cell, v, named && area == null,
-            percentHeader(e.getValue().text()));
+        ParsedPeriod p = period != null ? period : columnPeriods.get(e.getKey());
+        cx.point(e.getValue().measure(), area, p, r, e.getKey(), cell, v, named && area == null,
+            percentCols.contains(e.getKey()));
       }
     }
   }
@@ -254,11 +284,14 @@ public final class LayoutDetector {
   private int[] bestDownColumn(Context cx) {
     int best = -1;
     int bestScore = 0;
-    for (int c = 0; c <= Math.min(cx.sheet.lastCol(), 4); c++) {
+    for (int c = 0; c <= Math.min(cx.lastCol, 4); c++) {
       int score = 0;
-      for (int r : cx.sheet.rowIndexes()) {
+      // measures down the rows are a short list near the top; a sample decides, so a long
+      // table of areas is not matched row by row against every measure
+      for (int r : cx.sheet.rowIndexes().stream().limit(SCAN_DOWN_ROWS).toList()) {
         Cell cell = cx.sheet.cell(r, c);
-        if (cell != null && cell.kind() == CellKind.TEXT && hasValueRight(cx, r, c)
+        if (cell != null && cell.kind() == CellKind.TEXT && !AREA_CODE.matcher(cell.text().trim()).matches()
+            && hasValueRight(cx, r, c)
             && resolve(cx, r, c, cell.text(), cell.text()).mapped()) {
           score++;
         }
@@ -330,19 +363,32 @@ public final class LayoutDetector {
     }
     List<ValueColumn> periodCols = new ArrayList<>();
     List<ValueColumn> plainCols = new ArrayList<>();
+    List<Integer> totalCols = new ArrayList<>();
     for (int c : used.stream().sorted().toList()) {
       String h = headerRow < 0 ? "" : columnHeader(cx, headerRow, c);
       Cell hcell = headerRow < 0 ? null : cx.sheet.cell(headerRow, c);
+      if (cx.profile != null && cx.profile.choiceFor(c, h).filter(MappingProfile.IGNORE::equals).isPresent()) {
+        continue;
+      }
       Optional<ParsedPeriod> p = hcell != null ? PeriodParser.header(hcell) : PeriodParser.header(h);
       if (p.isEmpty() && !h.isEmpty()) {
         p = PeriodParser.header(h);
       }
       if (p.isPresent()) {
         periodCols.add(new ValueColumn(c, p.get(), h));
-      } else if (!TOTAL.matcher(h).matches() && !NOT_A_VALUE_COLUMN.matcher(h).matches() && mostlyNumeric(cx, rowHeaders.keySet(), c)) {
+      } else if (TOTAL.matcher(h).matches()) {
+        totalCols.add(c);
+      } else if (!NOT_A_VALUE_COLUMN.matcher(h).matches() && mostlyNumeric(cx, rowHeaders.keySet(), c)) {
         plainCols.add(new ValueColumn(c, null, h));
       }
     }
+    // a quarter column beside that quarter's months is the team's total of them
+    List<ValueColumn> quarterTotals = periodCols.stream().filter(q -> !q.period().isMonth() && periodCols.stream()
+        .anyMatch(m -> m.period().isMonth() && m.period().period().equals(q.period().period()))).toList();
+    periodCols.removeAll(quarterTotals);
+    Set<Period> monthQuarters = new java.util.HashSet<>();
+    periodCols.stream().filter(v -> v.period().isMonth()).forEach(v -> monthQuarters.add(v.period().period()));
+    ParsedPeriod totalPeriod = monthQuarters.size() == 1 ? ParsedPeriod.quarter(monthQuarters.iterator().next()) : null;
     List<ValueColumn> valueCols;
     if (!periodCols.isEmpty()) {
       valueCols = periodCols;
@@ -353,7 +399,7 @@ public final class LayoutDetector {
           "Cannot tell which column holds the figures: " + plainCols.size() + " columns of numbers beside the measures"
               + " and none is headed by a period.",
           "Keep one column of figures for the quarter, head it with the quarter (e.g. Q2 2025/26), or add a"
-              + " mapping profile naming the column.").at(cx.sheet.name(), headerRow < 0 ? null : a1(headerRow, measureCol + 1)));
+              + " mapping profile that ignores the other columns (columns: - column: C, measure: ignore).").at(cx.sheet.name(), headerRow < 0 ? null : a1(headerRow, measureCol + 1)));
       return;
     }
     for (Map.Entry<Integer, HeaderCell> e : rowHeaders.entrySet()) {
@@ -369,6 +415,17 @@ public final class LayoutDetector {
       }
       if (cx.profile != null && cx.profile.skipsRow(hc.text())) {
         continue;
+      }
+      if (totalPeriod != null && valueCols == periodCols) {
+        List<Integer> totals = new ArrayList<>(totalCols);
+        quarterTotals.forEach(q -> totals.add(q.col()));
+        for (int tc : totals) {
+          Cell cell = cx.sheet.cell(r, tc);
+          ParsedValue v = ValueParser.parse(cell, cx.sheet.name());
+          if (v.isNumber()) {
+            cx.total(hc.measure(), totalPeriod, r, tc, cell, v);
+          }
+        }
       }
       for (ValueColumn vc : valueCols) {
         Cell cell = cx.sheet.cell(r, vc.col());
@@ -529,6 +586,18 @@ public final class LayoutDetector {
     return sb.toString();
   }
 
+  private boolean isTotalRow(Context cx, int r, int firstValueCol) {
+    for (Cell c : cx.sheet.row(r)) {
+      if (c.col() >= firstValueCol) {
+        return false;
+      }
+      if (TOTAL.matcher(c.display().trim()).matches()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private boolean skipRow(Context cx, int r, String label, int firstValueCol) {
     List<Cell> cells = cx.sheet.row(r);
     if (cells.isEmpty()) {
@@ -562,15 +631,17 @@ public final class LayoutDetector {
   private final class Context {
     final Sheet sheet;
     final MappingProfile profile;
+    /** Sheet.lastCol() walks every row; asked inside loops it made detection quadratic. */
+    final int lastCol;
     final List<HeaderCell> headers = new ArrayList<>();
     final List<RawPoint> points = new ArrayList<>();
     final List<Problem> problems = new ArrayList<>();
-    Period statedPeriod;
-    String declaredScheme;
+    ReturnLabels labels;
 
     Context(Sheet sheet, MappingProfile profile) {
       this.sheet = sheet;
       this.profile = profile;
+      this.lastCol = sheet.lastCol();
     }
 
     String text(int r, int c) {
@@ -587,34 +658,6 @@ public final class LayoutDetector {
         return List.of(profile.headerRow());
       }
       return sheet.rowIndexes().stream().limit(SCAN_ROWS).toList();
-    }
-
-    /** Period and scheme written in title or label cells near the top ("Period: Q2 2025/26"). */
-    void scanLabels() {
-      for (int r : sheet.rowIndexes().stream().limit(SCAN_ROWS).toList()) {
-        List<Cell> cells = sheet.row(r);
-        for (int i = 0; i < cells.size(); i++) {
-          Cell c = cells.get(i);
-          if (c.kind() != CellKind.TEXT) {
-            continue;
-          }
-          String t = c.text().trim();
-          String next = i + 1 < cells.size() ? cells.get(i + 1).display().trim() : "";
-          Matcher pm = PERIOD_LABEL.matcher(t);
-          if (statedPeriod == null && pm.matches()) {
-            String value = pm.group(2).isBlank() ? next : pm.group(2);
-            statedPeriod = PeriodParser.quarterIn(value).orElse(null);
-          }
-          Matcher sm = SCHEME_LABEL.matcher(t);
-          if (declaredScheme == null && sm.matches() && (t.contains(":") || !next.isEmpty())) {
-            String value = sm.group(2).isBlank() ? next : sm.group(2).trim();
-            declaredScheme = value.isBlank() ? null : value;
-          }
-          if (statedPeriod == null && t.length() > 8 && cells.size() <= 2) {
-            statedPeriod = PeriodParser.quarterIn(t).orElse(null);
-          }
-        }
-      }
     }
 
     void unmapped(HeaderCell hc) {
@@ -635,12 +678,16 @@ public final class LayoutDetector {
       if (v.kind() == ParsedValue.Kind.ERROR) {
         problems.add(v.problem());
       }
-      points.add(new RawPoint(measure, area, period, r, c, cell, v, areaRow, percentHeader || v.percent()));
+      points.add(new RawPoint(measure, area, period, r, c, cell, v, areaRow, percentHeader || v.percent(), false));
+    }
+
+    void total(String measure, ParsedPeriod period, int r, int c, Cell cell, ParsedValue v) {
+      points.add(new RawPoint(measure, null, period, r, c, cell, v, false, false, true));
     }
 
     SheetLayout result(String kind) {
       return new SheetLayout(sheet.name(), kind, List.copyOf(headers), List.copyOf(points), List.copyOf(problems),
-          statedPeriod, declaredScheme);
+          labels.period(), labels.scheme());
     }
   }
 }

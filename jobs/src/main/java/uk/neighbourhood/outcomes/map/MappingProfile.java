@@ -39,7 +39,12 @@ public record MappingProfile(String file, String schemeId, String sheet, Integer
       return Optional.empty();
     }
     try (InputStream in = schemas.open(name)) {
-      return Optional.of(parse(name, in.readAllBytes(), schemas));
+      MappingProfile p = parse(name, in.readAllBytes(), schemas);
+      if (!schemeId.equals(p.schemeId())) {
+        throw new CatalogException(name + " line 1: Cannot load profile: scheme_id '" + p.schemeId()
+            + "' is not the scheme the file is named after. Fix: make them the same.");
+      }
+      return Optional.of(p);
     } catch (IOException e) {
       throw new CatalogException("Cannot load " + name + ": " + e.getMessage(), e);
     }

@@ -13,6 +13,8 @@ import uk.neighbourhood.outcomes.model.Workbook;
  * closest measures, commented out for a person to confirm. The draft is valid YAML as written.
  */
 public final class ProfileDrafter {
+  /** Below this a suggestion is listed but not proposed. */
+  static final double PLAUSIBLE = 0.5;
 
   private ProfileDrafter() {}
 
@@ -42,7 +44,8 @@ public final class ProfileDrafter {
     y.append(period.map(p -> "# period: " + p.label() + "   (found in the return; uncomment to force it)\n")
         .orElse("# period: 2025-26Q1   (no period found in the return: set it here or in the file name)\n"));
     List<HeaderCell> mapped = best.headers().stream().filter(HeaderCell::mapped).toList();
-    List<HeaderCell> unmapped = best.headers().stream().filter(h -> !h.mapped() && !h.suggestions().isEmpty()).toList();
+    List<HeaderCell> unmapped = best.headers().stream()
+        .filter(h -> !h.mapped() && !h.suggestions().isEmpty() && !LayoutDetector.isLabelHeader(h.text())).toList();
     if (mapped.isEmpty()) {
       y.append("columns: []\n");
     } else {
@@ -57,7 +60,10 @@ public final class ProfileDrafter {
       y.append("# Unmapped headers (their figures are not used): choose a measure, or 'ignore', and uncomment.\n");
       for (HeaderCell h : unmapped) {
         y.append("#  - ").append(keyLine(h)).append("   # ").append(h.a1()).append('\n');
-        y.append("#    measure: ").append(h.suggestions().get(0).measure()).append("   # suggestions: ")
+        HeaderMatch first = h.suggestions().get(0);
+        // a weak suggestion is offered as 'ignore' so that uncommenting without thought does no harm
+        y.append("#    measure: ").append(first.confidence() >= PLAUSIBLE ? first.measure() : MappingProfile.IGNORE)
+            .append("   # suggestions: ")
             .append(String.join(", ", h.suggestions().stream().map(HeaderMatch::describe).toList())).append('\n');
       }
     }

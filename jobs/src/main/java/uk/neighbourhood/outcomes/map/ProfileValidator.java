@@ -101,6 +101,10 @@ public final class ProfileValidator {
         problems.add(entry.where() + ": this entry of '" + list.key() + "' has no '" + k.key() + "'. Fix: add it.");
       }
     }
+    if (list.key().equals("columns") && entry.fields().get("header") == null && entry.fields().get("column") == null) {
+      problems.add(entry.where() + ": this entry of 'columns' names no header. Fix: add 'header:' (the text) or"
+          + " 'column:' (the letter).");
+    }
     for (Map.Entry<String, Object> f : entry.fields().entrySet()) {
       KeySpec k = list.entries().get(f.getKey());
       if (k == null) {

@@ -27,6 +27,11 @@ final class QuarterRollup {
   private final MappingProfile profile;
   private final ReturnContext context;
   private final List<Problem> problems;
+  /** Period.label() formats a string; a big return asks for the same few labels many times. */
+  private final Map<uk.neighbourhood.outcomes.model.Period, String> labels = new java.util.HashMap<>();
+
+  /** One observation to be: a measure for an area (or the whole scheme) and a quarter. */
+  private record GroupKey(String measure, String areaCode, uk.neighbourhood.outcomes.model.Period period) {}
 
   QuarterRollup(MeasureCatalog catalog, MappingProfile profile, ReturnContext context, List<Problem> problems) {
     this.catalog = catalog;
@@ -35,12 +40,13 @@ final class QuarterRollup {
     this.problems = problems;
   }
 
-  List<Observation> observations(String sheet, List<RawPoint> raw) {
+  List<Observation> observations(String sheet, List<RawPoint> all) {
+    List<RawPoint> raw = all.stream().filter(p -> !p.total()).toList();
     List<RawPoint> points = applyTransforms(sheet, raw);
-    Map<String, List<RawPoint>> groups = new LinkedHashMap<>();
+    checkTotals(sheet, all.stream().filter(RawPoint::total).toList(), points);
+    Map<GroupKey, List<RawPoint>> groups = new LinkedHashMap<>();
     for (RawPoint p : points) {
-      groups.computeIfAbsent(p.measure() + "|" + p.areaCode() + "|" + p.period().period().label(),
-          k -> new ArrayList<>()).add(p);
+      groups.computeIfAbsent(new GroupKey(p.measure(), p.areaCode(), p.period().period()), k -> new ArrayList<>()).add(p);
     }
     List<Observation> out = new ArrayList<>();
     for (List<RawPoint> group : groups.values()) {
@@ -52,7 +58,7 @@ final class QuarterRollup {
   private Optional<Observation> combine(String sheet, List<RawPoint> group, List<RawPoint> all) {
     RawPoint first = group.get(0);
     Measure m = catalog.get(first.measure());
-    String label = first.period().period().label();
+    String label = label(first.period().period());
     List<RawPoint> months = group.stream().filter(p -> p.period().isMonth()).toList();
     if (!months.isEmpty() && months.size() != group.size()
         || months.isEmpty() && group.size() > 1 && !group.stream().allMatch(RawPoint::areaRow)) {
@@ -132,6 +138,31 @@ final class QuarterRollup {
     return weights == 0 ? null : sum / weights;
   }
 
+  /**
+   * A team's totals are never published (that would count them twice) but they are a free check: a
+   * total that is not the sum of its parts means a part or the total is wrong, and the team should know.
+   */
+  private void checkTotals(String sheet, List<RawPoint> totals, List<RawPoint> parts) {
+    for (RawPoint t : totals) {
+      Measure m = catalog.get(t.measure());
+      if (m.aggregation() != Measure.Aggregation.SUM || t.percent()) {
+        continue;
+      }
+      List<RawPoint> mine = parts.stream().filter(p -> p.measure().equals(t.measure())
+          && p.period().period().equals(t.period().period()) && p.value().kind() != ParsedValue.Kind.ABSENT).toList();
+      if (mine.isEmpty() || mine.stream().anyMatch(p -> !p.value().isNumber())) {
+        continue;
+      }
+      double sum = mine.stream().mapToDouble(p -> p.value().value()).sum();
+      if (Math.abs(sum - t.value().value()) > 0.005) {
+        problems.add(Problem.warning("map.total_mismatch", "Cannot reconcile the total for " + m.code() + ": the sheet"
+            + " says " + uk.neighbourhood.outcomes.model.CellRef.formatNumber(t.value().value()) + " but its parts add up"
+            + " to " + uk.neighbourhood.outcomes.model.CellRef.formatNumber(round(sum)) + "; the parts are used, the total"
+            + " is not.", "Check the figures that make up this total, and the total itself.").at(sheet, t.a1()));
+      }
+    }
+  }
+
   /** Percentages become counts only through a profile's scale; otherwise they are refused. */
   private List<RawPoint> applyTransforms(String sheet, List<RawPoint> raw) {
     List<RawPoint> out = new ArrayList<>();
@@ -167,10 +198,13 @@ final class QuarterRollup {
       if (t.get().factor() != null) {
         v = v * t.get().factor();
       }
-      out.add(new RawPoint(p.measure(), p.areaCode(), p.period(), p.row(), p.col(), p.cell(),
-          ParsedValue.number(v, false), p.areaRow(), false));
+      out.add(p.withValue(v));
     }
     return out;
+  }
+
+  private String label(uk.neighbourhood.outcomes.model.Period p) {
+    return labels.computeIfAbsent(p, uk.neighbourhood.outcomes.model.Period::label);
   }
 
   private static double round(double v) {
@@ -178,7 +212,7 @@ final class QuarterRollup {
   }
 
   private Observation observation(Measure m, RawPoint p, Double value, boolean suppressed, String sheet, String cell) {
-    return new Observation(context.schemeId(), p.period().period().label(), p.areaCode(), m.code(), value, m.unit(),
+    return new Observation(context.schemeId(), label(p.period().period()), p.areaCode(), m.code(), value, m.unit(),
         suppressed, context.file(), context.sha256(), sheet, cell);
   }
 }

@@ -42,6 +42,7 @@ final class Biff5Reader {
       int depth = 0;
       int substreams = 0;
       Sheet current = null;
+      int[] pending = null;
       while (ris.hasNextRecord()) {
         guard.tick();
         ris.nextRecord();
@@ -97,15 +98,21 @@ final class Biff5Reader {
               put(s, Cell.number(r.getRow(), r.getFirstColumn() + i, r.getRKNumberAt(i)), guard);
             }
           }
-          case OldFormulaRecord.biff2_sid, OldFormulaRecord.biff3_sid, OldFormulaRecord.biff4_sid -> {
+          case OldFormulaRecord.biff2_sid -> pending = formula(ris, s, guard);
+          case OldFormulaRecord.biff3_sid, OldFormulaRecord.biff4_sid -> {
             OldFormulaRecord r = new OldFormulaRecord(ris);
             if (r.getCachedResultType() == CellType.NUMERIC.getCode()) {
               put(s, Cell.number(r.getRow(), r.getColumn(), r.getValue()), guard);
             }
           }
           case OldStringRecord.biff2_sid, OldStringRecord.biff345_sid -> {
-            // the string result of the formula before it; its position is not repeated, so skip it
-            ris.readRemainder();
+            // the string result of the formula just before it
+            OldStringRecord r = new OldStringRecord(ris);
+            r.setCodePage(codepage);
+            if (pending != null) {
+              put(s, Cell.text(pending[0], pending[1], r.getString()), guard);
+              pending = null;
+            }
           }
           default -> ris.readRemainder();
         }
@@ -115,6 +122,45 @@ final class Biff5Reader {
       throw Refusal.unsupported(guard.file(), "an Excel 5/95 workbook");
     }
     return new Workbook("xls-biff5", sheets);
+  }
+
+  /**
+   * A BIFF5 FORMULA record shares its id with BIFF2's but has BIFF8's fixed layout (POI's own
+   * extractor switches on the version for the same reason): row, column, style, then an 8-byte
+   * cached result, where 0xFFFF in the top two bytes marks a string, boolean, error or empty result.
+   * Returns the cell position when the result is a string, which follows in a STRING record.
+   */
+  private static int[] formula(RecordInputStream ris, Sheet sheet, ReadGuard guard) {
+    int row = ris.readUShort();
+    int col = ris.readUShort();
+    ris.readUShort(); // style
+    byte[] result = new byte[8];
+    ris.readFully(result);
+    ris.readRemainder();
+    if ((result[6] & 0xFF) == 0xFF && (result[7] & 0xFF) == 0xFF) {
+      return switch (result[0]) {
+        case 0 -> new int[] {row, col};
+        case 1 -> {
+          put(sheet, Cell.bool(row, col, result[2] != 0), guard);
+          yield null;
+        }
+        case 2 -> {
+          put(sheet, Cell.error(row, col, errorCode(result[2])), guard);
+          yield null;
+        }
+        default -> null;
+      };
+    }
+    put(sheet, Cell.number(row, col, org.apache.poi.util.LittleEndian.getDouble(result, 0)), guard);
+    return null;
+  }
+
+  private static String errorCode(byte code) {
+    try {
+      return org.apache.poi.ss.usermodel.FormulaError.forInt(code).getString();
+    } catch (IllegalArgumentException e) {
+      return "#N/A";
+    }
   }
 
   private static void put(Sheet sheet, Cell cell, ReadGuard guard) {

@@ -330,16 +330,22 @@ final class DelimitedTextReader {
     return true;
   }
 
+  /** Plain string work: a display name may hold characters no file system path would accept. */
   static String extensionOf(String name) {
-    String base = Path.of(name).getFileName().toString();
+    String base = fileName(name);
     int dot = base.lastIndexOf('.');
-    return dot < 0 ? "" : base.substring(dot + 1).toLowerCase();
+    return dot < 0 ? "" : base.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
   }
 
   static String baseName(String name) {
-    String base = Path.of(name).getFileName().toString();
+    String base = fileName(name);
     int dot = base.lastIndexOf('.');
     return dot <= 0 ? base : base.substring(0, dot);
+  }
+
+  private static String fileName(String name) {
+    int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+    return name.substring(slash + 1);
   }
 
   /** NUL bytes (from a UTF-16 file read as 8-bit, or a broken export) carry nothing; drop them. */

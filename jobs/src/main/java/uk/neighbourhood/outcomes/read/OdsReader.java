@@ -76,6 +76,8 @@ final class OdsReader {
     private String value;
     private int paragraphs;
     private int textDepth;
+    /** Inside a cell comment, whose paragraphs are not the cell's value. */
+    private int annotation;
 
     Pass(SecureXml.Xml x, ReadGuard guard) {
       this.x = x;
@@ -89,7 +91,7 @@ final class OdsReader {
           case XMLStreamConstants.START_ELEMENT -> start();
           case XMLStreamConstants.END_ELEMENT -> end();
           case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-            if (inCell && textDepth > 0 && text.length() <= ReadGuard.MAX_CELL_CHARS * 4) {
+            if (inCell && textDepth > 0 && annotation == 0 && text.length() <= ReadGuard.MAX_CELL_CHARS * 4) {
               text.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
             }
           }
@@ -102,7 +104,11 @@ final class OdsReader {
     private void start() {
       String ns = r.getNamespaceURI();
       String name = r.getLocalName();
-      if ("style".equals(name) && "urn:oasis:names:tc:opendocument:xmlns:style:1.0".equals(ns)) {
+      if ("annotation".equals(name) && OFFICE_NS.equals(ns)) {
+        annotation++;
+      } else if (annotation > 0) {
+        return;
+      } else if ("style".equals(name) && "urn:oasis:names:tc:opendocument:xmlns:style:1.0".equals(ns)) {
         styleName = x.attr("name");
         styleFamily = x.attr("family");
       } else if ("table-properties".equals(name) && "table".equals(styleFamily)
@@ -172,7 +178,11 @@ final class OdsReader {
     private void end() {
       String ns = r.getNamespaceURI();
       String name = r.getLocalName();
-      if (TABLE_NS.equals(ns)) {
+      if ("annotation".equals(name) && OFFICE_NS.equals(ns)) {
+        annotation--;
+      } else if (annotation > 0) {
+        return;
+      } else if (TABLE_NS.equals(ns)) {
         switch (name) {
           case "table-cell", "covered-table-cell" -> endCell();
           case "table-row" -> endRow();

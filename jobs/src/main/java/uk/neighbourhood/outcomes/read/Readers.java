@@ -66,7 +66,13 @@ public final class Readers {
         throw new ReadException(re.problem(), re.getCause() == null ? re : re.getCause());
       }
       if (cause instanceof OutOfMemoryError) {
-        throw Refusal.tooManyCells(name, limits.maxCells());
+        throw Refusal.tooLarge(name);
+      }
+      if (cause instanceof StackOverflowError) {
+        throw Refusal.corrupt(name, "the file's structure is nested too deeply to read", cause);
+      }
+      if (cause instanceof Error error) {
+        throw error; // a broken installation (a missing class), not a broken file: fail loudly
       }
       throw Refusal.corrupt(name, "the file's structure is damaged (" + cause.getClass().getSimpleName() + ")",
           cause);

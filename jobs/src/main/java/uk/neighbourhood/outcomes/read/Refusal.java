@@ -62,6 +62,12 @@ final class Refusal {
         + " non-empty cells", "Upload only the return: delete other sheets and unused rows, or split the file.");
   }
 
+  /** The last resort when memory runs out anyway: said as what the team can change, the file's size. */
+  static ReadException tooLarge(String file) {
+    return refuse(TOO_MANY_CELLS, "Cannot read '" + file + "': it is too large to read",
+        "Upload only the return: delete other sheets, unused rows and formatting, or split the file.");
+  }
+
   static ReadException tooMuchText(String file, long limit) {
     return refuse(TOO_MUCH_TEXT, "Cannot read '" + file + "': its cells hold more than "
         + String.format("%,d", limit) + " characters of text",

@@ -123,7 +123,13 @@ final class XlsxReader {
         }
         switch (x.local()) {
           case "workbook" -> sawWorkbook = true;
-          case "workbookPr" -> date1904 = isTrue(x.attr("date1904"));
+          case "workbookPr" -> {
+            // extension lists carry their own workbookPr (x14:) without the flag; only a stated flag counts
+            String flag = x.attr("date1904");
+            if (flag != null) {
+              date1904 = isTrue(flag);
+            }
+          }
           case "sheet" -> {
             String state = x.attr("state");
             String name = x.attr("name");
@@ -333,7 +339,18 @@ final class XlsxReader {
           guard.tick();
         }
         case "c" -> {
-          String ref = x.attr("r");
+          // one pass over the attributes: this runs once per cell
+          String ref = null;
+          String s = null;
+          type = null;
+          for (int i = 0, n = r.getAttributeCount(); i < n; i++) {
+            switch (r.getAttributeLocalName(i)) {
+              case "r" -> ref = r.getAttributeValue(i);
+              case "t" -> type = r.getAttributeValue(i);
+              case "s" -> s = r.getAttributeValue(i);
+              default -> { }
+            }
+          }
           if (ref == null) {
             if (row < 0) {
               row = nextRow++;
@@ -343,8 +360,6 @@ final class XlsxReader {
             cellRef(ref);
           }
           nextCol = col + 1;
-          type = x.attr("t");
-          String s = x.attr("s");
           style = s == null ? 0 : parseIndex(s, Integer.MAX_VALUE - 1, "style number");
           value.setLength(0);
           inline.setLength(0);

@@ -24,7 +24,8 @@ import uk.neighbourhood.outcomes.read.Readers;
 
 /**
  * Every free-form fixture return, read from its real file and mapped, gives exactly the observations
- * in {@code fixtures/expected/<scheme>/<file>.csv}, with their lineage, and is accepted.
+ * in {@code fixtures/expected/<scheme>/<file>.csv}, with their lineage, and exactly the problems in
+ * {@code <file>.problems.csv} (none of them errors: every fixture would be accepted).
  */
 class FreeFormGoldenTest {
   static final Path FIXTURES = Path.of("..", "fixtures");
@@ -53,9 +54,12 @@ class FreeFormGoldenTest {
         Schemas.bundled()));
 
     assertThat(result.problems()).as("problems of %s", name).noneMatch(Problem::isError);
+    List<String> problems = result.problems().stream().map(p -> String.join(",", p.severity().name(), p.code(),
+        p.sheet() == null ? "" : p.sheet(), p.cell() == null ? "" : p.cell())).sorted().toList();
+    assertThat(problems).as("problems of %s: %s", name, result.problems())
+        .isEqualTo(expectedLines(scheme, name + ".problems.csv"));
     List<String> actual = result.observations().stream().map(FreeFormGoldenTest::line).sorted().toList();
-    List<String> expected = Files.readAllLines(FIXTURES.resolve("expected").resolve(scheme).resolve(name + ".csv"),
-        StandardCharsets.UTF_8).stream().skip(1).filter(l -> !l.isBlank()).sorted().toList();
+    List<String> expected = expectedLines(scheme, name + ".csv");
     assertThat(actual).as("observations of %s (problems: %s)", name, result.problems()).isEqualTo(expected);
     assertThat(result.observations()).allSatisfy(o -> {
       assertThat(o.schemeId()).isEqualTo(scheme);
@@ -63,6 +67,11 @@ class FreeFormGoldenTest {
       assertThat(o.sourceSha256()).isEqualTo(sha);
       assertThat(o.unit()).isEqualTo(Schemas.bundled().measures().get(o.measure()).unit());
     });
+  }
+
+  static List<String> expectedLines(String scheme, String file) throws IOException {
+    return Files.readAllLines(FIXTURES.resolve("expected").resolve(scheme).resolve(file), StandardCharsets.UTF_8)
+        .stream().skip(1).filter(l -> !l.isBlank()).sorted().toList();
   }
 
   static String line(Observation o) {

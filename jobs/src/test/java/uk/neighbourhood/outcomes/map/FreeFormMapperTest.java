@@ -246,4 +246,20 @@ class FreeFormMapperTest {
         row("People supported", 30, 40)));
     assertThat(only(r, "people_supported").value()).isEqualTo(30.0);
   }
+
+  @Test
+  void recognisesOnlyWorkbooksWithAKnownMeasure() {
+    FreeFormMapper mapper = new FreeFormMapper();
+    assertThat(mapper.recognises(new Workbook("xlsx", List.of(Sheets.of("D", row("Contacts", 3)))))).isTrue();
+    assertThat(mapper.recognises(new Workbook("xlsx", List.of(Sheets.of("D", row("Colour", 3)))))).isFalse();
+  }
+
+  @Test
+  void aReturnOfOneMonthIsRefusedSayingWhy() {
+    MappingResult r = map(Sheets.of("July", row("Measure", "Jul-25"), row("People supported", 10), row("Contacts", 40)));
+    assertThat(r.observations()).isEmpty();
+    assertThat(r.problems()).extracting(Problem::code).containsExactly("map.incomplete_quarter",
+        "map.incomplete_quarter", "map.no_measures");
+    assertThat(r.problems().get(2).message()).contains("only part of a quarter");
+  }
 }

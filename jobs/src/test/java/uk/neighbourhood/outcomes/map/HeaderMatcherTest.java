@@ -26,6 +26,13 @@ class HeaderMatcherTest {
     assertThat(m.confidence()).isEqualTo(1.0);
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"People supported (1)|people_supported", "People supported 2025/26|people_supported",
+      "Volunteer hours*|volunteer_hours", "Contacts ¹|contacts"})
+  void footnoteMarksAndYearsDoNotSpoilAMatch(String header, String code) {
+    assertThat(matcher.match(header)).hasValueSatisfying(m -> assertThat(m.measure()).isEqualTo(code));
+  }
+
   @Test
   void smallTyposStillMatchAboveTheThreshold() {
     HeaderMatch m = matcher.match("Volunteers hours").orElseThrow();
@@ -82,5 +89,15 @@ class HeaderMatcherTest {
   void normaliseStripsUnitsAndFillers() {
     assertThat(HeaderMatcher.normalise("No. of A&E attendances (before)")).isEqualTo("ae attendances before");
     assertThat(HeaderMatcher.normalise("Total Volunteer Hrs")).isEqualTo("volunteer hours");
+  }
+
+  @Test
+  void everyCatalogueSynonymMapsToItsOwnMeasure() {
+    for (uk.neighbourhood.outcomes.catalog.Measure m : MeasureCatalog.bundled().all()) {
+      for (String synonym : m.synonyms()) {
+        assertThat(matcher.match(synonym)).as("synonym '%s' of %s", synonym, m.code())
+            .hasValueSatisfying(h -> assertThat(h.measure()).isEqualTo(m.code()));
+      }
+    }
   }
 }

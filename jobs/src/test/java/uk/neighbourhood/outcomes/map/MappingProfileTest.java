@@ -64,6 +64,12 @@ class MappingProfileTest {
   }
 
   @Test
+  void columnEntryWithoutHeaderOrColumnIsReported() {
+    assertThatThrownBy(() -> parse("scheme_id: x-scheme\ncolumns:\n  - measure: contacts\n"))
+        .hasMessageContaining("profiles/x.yaml line 3: this entry of 'columns' names no header");
+  }
+
+  @Test
   void missingSchemeIdIsReported() {
     assertThatThrownBy(() -> parse("sheet: Data\n")).hasMessageContaining("the key 'scheme_id' is missing");
   }
@@ -103,9 +109,43 @@ class MappingProfileTest {
   }
 
   @Test
-  void bundledProfilesAreValid() {
-    for (String scheme : List.of("millpond-hub")) {
-      assertThat(MappingProfile.forScheme(SCHEMAS, scheme)).isPresent();
+  void everyCommittedProfileIsValidAndNamedAfterItsScheme() throws java.io.IOException {
+    List<java.nio.file.Path> files;
+    try (var list = java.nio.file.Files.list(java.nio.file.Path.of("..", "schemas", "profiles"))) {
+      files = list.filter(f -> f.toString().endsWith(".yaml")).toList();
     }
+    assertThat(files).isNotEmpty();
+    for (java.nio.file.Path f : files) {
+      String scheme = f.getFileName().toString().replace(".yaml", "");
+      assertThat(MappingProfile.forScheme(SCHEMAS, scheme)).hasValueSatisfying(
+          p -> assertThat(p.schemeId()).isEqualTo(scheme));
+    }
+  }
+
+  @Test
+  void profileHeaderRowAndFirstDataRowAreFollowed() {
+    MappingProfile p = parse("scheme_id: x-scheme\nheader_row: 3\nfirst_data_row: 5\nperiod: 2025-26Q2\n");
+    Workbook wb = new Workbook("xlsx", List.of(Sheets.of("Data",
+        row("Contacts", 1),
+        row("New referrals", 2),
+        row("Area code", "Contacts", "New referrals"),
+        row("E01000001", "example", "example"),
+        row("E01000001", 30, 12))));
+    MappingResult r = new FreeFormMapper(p).map(wb, new ReturnContext("x-scheme", "x-scheme/a.xlsx", "h", SCHEMAS));
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.observations()).extracting(Observation::measure, Observation::sourceCell, Observation::period)
+        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("contacts", "B5", "2025-26Q2"),
+            org.assertj.core.groups.Tuple.tuple("new_referrals", "C5", "2025-26Q2"));
+  }
+
+  @Test
+  void profileIgnoringAColumnSettlesWhichColumnHoldsTheFigures() {
+    MappingProfile p = parse("scheme_id: x-scheme\nperiod: 2025-26Q1\ncolumns:\n  - column: C\n    measure: ignore\n");
+    Workbook wb = new Workbook("xlsx", List.of(Sheets.of("Data", row("Measure", "Actual", "Other"),
+        row("People supported", 30, 40))));
+    MappingResult r = new FreeFormMapper(p).map(wb, new ReturnContext("x-scheme", "x-scheme/a.xlsx", "h", SCHEMAS));
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.observations()).extracting(Observation::value, Observation::sourceCell)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(30.0, "B2"));
   }
 }

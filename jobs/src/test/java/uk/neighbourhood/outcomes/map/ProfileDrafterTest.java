@@ -23,9 +23,18 @@ class ProfileDrafterTest {
         "header: \"People supported\"   # B2", "measure: people_supported   # confidence 1.00",
         "measure: volunteer_hours   # confidence 0.9",
         "#  - header: \"Referals recd from GPs\"   # D2", "#    measure: new_referrals   # suggestions: new_referrals (0.");
+    assertThat(yaml).doesNotContain("header: \"Area\"");
     // the draft is itself a valid profile
     MappingProfile p = MappingProfile.parse("profiles/x-scheme.yaml", yaml.getBytes(StandardCharsets.UTF_8),
         Schemas.bundled());
     assertThat(p.columns()).hasSize(2);
+  }
+
+  @Test
+  void weakSuggestionsAreProposedAsIgnore() {
+    Workbook wb = new Workbook("xlsx", List.of(Sheets.of("Data", row("Period: 2025-26Q1"),
+        row("People supported", 10), row("Drop-in visits", 240))));
+    String yaml = ProfileDrafter.draft(wb, new ReturnContext("x-scheme", "x-scheme/q.xlsx", "h", Schemas.bundled()));
+    assertThat(yaml).contains("#  - header: \"Drop-in visits\"   # A3", "#    measure: ignore   # suggestions: ");
   }
 }
