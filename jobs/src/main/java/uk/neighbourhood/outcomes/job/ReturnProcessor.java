@@ -90,7 +90,7 @@ public final class ReturnProcessor implements Serializable {
     } catch (IOException | RuntimeException e) {
       LOG.warn("Could not process {}: {}", file.relativePath(), e.toString());
       return validate(file, null, MappingResult.refused(UNREADABLE, Problem.error("read.failed",
-          "Cannot read " + file.fileName() + ": " + e.getClass().getSimpleName() + ".",
+          "Cannot read " + file.fileName() + ": the file could not be fetched from the inbox or copied.",
           "Save the file again from your spreadsheet program as .xlsx and upload it again.")), start, false);
     } finally {
       if (local != null) {
@@ -118,8 +118,7 @@ public final class ReturnProcessor implements Serializable {
     } catch (RuntimeException | OutOfMemoryError e) {
       LOG.warn("Reader failed on {}: {}", file.relativePath(), e.toString());
       return MappingResult.refused(UNREADABLE, Problem.error("read.corrupt",
-          "Cannot read " + file.fileName() + ": the file is damaged or in a form we cannot read ("
-              + e.getClass().getSimpleName() + ").",
+          "Cannot read " + file.fileName() + ": the file is damaged or in a form we cannot read.",
           "Open it in your spreadsheet program, save it again as .xlsx and upload the new copy."));
     }
     Schemas schemas = schemas();
@@ -129,7 +128,7 @@ public final class ReturnProcessor implements Serializable {
     } catch (RuntimeException e) {
       LOG.warn("Mapper failed on {}: {}", file.relativePath(), e.toString());
       return MappingResult.refused("unknown", Problem.error("map.failed",
-          "Cannot understand the layout of " + file.fileName() + " (" + e.getClass().getSimpleName() + ").",
+          "Cannot understand the layout of " + file.fileName() + ": the mapper stopped on it unexpectedly.",
           "Use the official template (outcomes template) or the long CSV form."));
     }
   }

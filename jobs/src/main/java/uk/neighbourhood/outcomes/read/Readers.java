@@ -74,8 +74,7 @@ public final class Readers {
       if (cause instanceof Error error) {
         throw error; // a broken installation (a missing class), not a broken file: fail loudly
       }
-      throw Refusal.corrupt(name, "the file's structure is damaged (" + cause.getClass().getSimpleName() + ")",
-          cause);
+      throw Refusal.corrupt(name, "the file's structure is damaged", cause);
     }
   }
 

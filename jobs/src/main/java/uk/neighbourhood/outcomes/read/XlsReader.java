@@ -54,7 +54,7 @@ final class XlsReader {
     } catch (OldExcelFormatException e) {
       throw Refusal.unsupported(guard.file(), "an Excel 5/95 workbook");
     } catch (IOException | RuntimeException e) {
-      throw Refusal.corrupt(guard.file(), "the workbook is damaged (" + e.getClass().getSimpleName() + ")", e);
+      throw Refusal.corrupt(guard.file(), "the workbook is damaged", e);
     } catch (StackOverflowError | OutOfMemoryError e) {
       throw Refusal.corrupt(guard.file(), "the workbook's structure is damaged", e);
     }
