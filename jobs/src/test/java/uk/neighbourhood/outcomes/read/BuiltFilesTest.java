@@ -176,6 +176,25 @@ class BuiltFilesTest {
   }
 
   @Test
+  void delimiterIsTheOneThatSplitsRowsEvenlyOutsideQuotes() {
+    assertThat(DelimitedTextReader.sniffDelimiter("name;note\n\"Smith, J\";\"a, b, c\"\n\"Jones\";x\n", "csv"))
+        .isEqualTo(';');
+    assertThat(DelimitedTextReader.sniffDelimiter("a|b|c\n1|2,5|3\n4|5|6\n", "txt")).isEqualTo('|');
+    assertThat(DelimitedTextReader.sniffDelimiter("a\tb\n1\t2\n", "txt")).isEqualTo('\t');
+    assertThat(DelimitedTextReader.sniffDelimiter("just one column\nsecond line\n", "tsv")).isEqualTo('\t');
+    assertThat(DelimitedTextReader.sniffDelimiter("just one column\nsecond line\n", "csv")).isEqualTo(',');
+  }
+
+  @Test
+  void excelsSeparatorHintLineChoosesTheDelimiterAndIsNotData() throws IOException {
+    Path file = dir.resolve("hinted.csv");
+    Files.writeString(file, "sep=;\nmeasure;value\ncontacts;12,5\n");
+    Sheet s = Readers.read(file, "hinted.csv", LIMITS).sheets().get(0);
+    assertThat(s.rowIndexes()).containsExactly(1, 2);
+    assertThat(s.cell(2, 1)).isEqualTo(Cell.number(2, 1, 12.5));
+  }
+
+  @Test
   void quotedThousandsStayTextAndAnUnquotedOneIsJoinedBack() throws IOException {
     Path file = dir.resolve("long.csv");
     Files.writeString(file, "scheme_id,period,measure,value\n"
