@@ -3,7 +3,6 @@ package uk.neighbourhood.outcomes.read;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -39,8 +38,6 @@ public final class Readers {
     long size;
     try {
       size = Files.size(localFile);
-    } catch (NoSuchFileException e) {
-      throw Refusal.io(name, e);
     } catch (IOException e) {
       throw Refusal.io(name, e);
     }

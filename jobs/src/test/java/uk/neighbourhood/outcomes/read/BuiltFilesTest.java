@@ -356,7 +356,8 @@ class BuiltFilesTest {
     assertThatThrownBy(() -> Readers.read(tall, "tall.xlsx", LIMITS.withMaxCells(100_000)))
         .isInstanceOfSatisfying(ReadException.class, e -> {
           assertThat(e.problem().code()).isEqualTo("read.too_many_cells");
-          assertThat(e.problem().message()).isEqualTo("Cannot read 'tall.xlsx': it holds more than 100,000 non-empty cells");
+          assertThat(e.problem().message())
+              .isEqualTo("Cannot read 'tall.xlsx': it holds more than 100,000 non-empty cells");
         });
   }
 
