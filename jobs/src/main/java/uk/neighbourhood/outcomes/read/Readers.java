@@ -62,6 +62,9 @@ public final class Readers {
       if (cause instanceof ReadException re) {
         throw new ReadException(re.problem(), re.getCause() == null ? re : re.getCause());
       }
+      if (cause instanceof IOException || cause instanceof java.io.UncheckedIOException) {
+        throw Refusal.io(name, cause);
+      }
       if (cause instanceof OutOfMemoryError) {
         throw Refusal.tooLarge(name);
       }

@@ -280,6 +280,15 @@ class BuiltFilesTest {
   }
 
   @Test
+  void aMissingFileOrAFolderIsAnIoRefusalNotACorruptFile() throws IOException {
+    assertThatThrownBy(() -> Readers.read(dir.resolve("gone.xlsx"), "gone.xlsx", LIMITS))
+        .isInstanceOfSatisfying(ReadException.class, e -> assertThat(e.problem().code()).isEqualTo("read.io"));
+    Path folder = Files.createDirectory(dir.resolve("folder.csv"));
+    assertThatThrownBy(() -> Readers.read(folder, "folder.csv", LIMITS))
+        .isInstanceOfSatisfying(ReadException.class, e -> assertThat(e.problem().code()).isEqualTo("read.io"));
+  }
+
+  @Test
   void tooManyCellsIsRefusedWithTheLimitInWords() throws IOException {
     Path file = dir.resolve("wide.csv");
     Files.writeString(file, "a,b,c,d,e\n1,2,3,4,5\n6,7,8,9,10\n");
