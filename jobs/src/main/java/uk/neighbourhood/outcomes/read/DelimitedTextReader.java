@@ -96,7 +96,8 @@ final class DelimitedTextReader {
     if (text.isBlank()) {
       throw Refusal.emptyFile(guard.file());
     }
-    return new Dialect(charset, bom, sniffDelimiter(text, extension));
+    Character hinted = separatorHint(text);
+    return new Dialect(charset, bom, hinted != null ? hinted : sniffDelimiter(text, extension));
   }
 
   private static Charset guessCharset(byte[] sample) {
@@ -175,6 +176,15 @@ final class DelimitedTextReader {
     return odd > Math.max(2, text.length() / 50);
   }
 
+  /** Excel's own hint, a first line {@code sep=;}, names the delimiter outright. */
+  static Character separatorHint(String text) {
+    String first = text.lines().findFirst().orElse("").strip();
+    if (first.length() == 5 && first.regionMatches(true, 0, "sep=", 0, 4)) {
+      return first.charAt(4);
+    }
+    return null;
+  }
+
   /** The delimiter that gives most of the first records the same number (above one) of fields. */
   static char sniffDelimiter(String text, String extension) {
     char best = "tsv".equals(extension) ? '\t' : ',';
@@ -235,6 +245,11 @@ final class DelimitedTextReader {
       for (CSVRecord rec : p) {
         guard.tick();
         List<String> fields = rec.toList();
+        if (row == 0 && fields.size() <= 2 && String.join(String.valueOf(delimiter), fields).strip()
+            .equalsIgnoreCase("sep=" + delimiter)) {
+          row++; // the hint line is not data; the row numbers still match the file's lines
+          continue;
+        }
         if (width < 0 && !(fields.size() == 1 && fields.get(0).isEmpty())) {
           width = fields.size();
         } else if (delimiter == ',' && width > 0 && fields.size() > width) {

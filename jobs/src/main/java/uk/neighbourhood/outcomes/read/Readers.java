@@ -3,7 +3,6 @@ package uk.neighbourhood.outcomes.read;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -39,8 +38,6 @@ public final class Readers {
     long size;
     try {
       size = Files.size(localFile);
-    } catch (NoSuchFileException e) {
-      throw Refusal.io(name, e);
     } catch (IOException e) {
       throw Refusal.io(name, e);
     }
@@ -64,6 +61,9 @@ public final class Readers {
       Throwable cause = e.getCause();
       if (cause instanceof ReadException re) {
         throw new ReadException(re.problem(), re.getCause() == null ? re : re.getCause());
+      }
+      if (cause instanceof IOException || cause instanceof java.io.UncheckedIOException) {
+        throw Refusal.io(name, cause);
       }
       if (cause instanceof OutOfMemoryError) {
         throw Refusal.tooLarge(name);

@@ -13,7 +13,8 @@ import javax.xml.stream.XMLStreamReader;
  * the classpath, so the settings below are known to hold.
  */
 final class SecureXml {
-  private static final XMLInputFactory FACTORY = newFactory();
+  /** One per thread: the JDK does not promise a factory is safe to share while it creates readers. */
+  private static final ThreadLocal<XMLInputFactory> FACTORY = ThreadLocal.withInitial(SecureXml::newFactory);
 
   private SecureXml() {}
 
@@ -33,7 +34,7 @@ final class SecureXml {
   /** A reader that refuses a DOCTYPE with {@code read.xml_entities} the moment it is met. */
   static Xml open(InputStream in, ReadGuard guard, String part) {
     try {
-      return new Xml(FACTORY.createXMLStreamReader(in), guard, part);
+      return new Xml(FACTORY.get().createXMLStreamReader(in), guard, part);
     } catch (XMLStreamException e) {
       throw Refusal.corrupt(guard.file(), "part '" + part + "' is not well-formed XML", e);
     }

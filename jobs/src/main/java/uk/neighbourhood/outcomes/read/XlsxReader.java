@@ -333,7 +333,7 @@ final class XlsxReader {
       switch (name) {
         case "row" -> {
           String ref = x.attr("r");
-          row = ref == null ? nextRow : parseIndex(ref, MAX_ROWS, "row number") - 1;
+          row = ref == null ? nextRow : parseIndex(ref, 1, MAX_ROWS, "row number") - 1;
           nextRow = row + 1;
           nextCol = 0;
           guard.tick();
@@ -360,7 +360,7 @@ final class XlsxReader {
             cellRef(ref);
           }
           nextCol = col + 1;
-          style = s == null ? 0 : parseIndex(s, Integer.MAX_VALUE - 1, "style number");
+          style = s == null ? 0 : parseIndex(s, 0, Integer.MAX_VALUE - 1, "style number");
           value.setLength(0);
           inline.setLength(0);
         }
@@ -419,14 +419,15 @@ final class XlsxReader {
       }
       col = c - 1;
       if (i < n) {
-        row = parseIndex(ref.substring(i), MAX_ROWS, "cell reference") - 1;
+        row = parseIndex(ref.substring(i), 1, MAX_ROWS, "cell reference") - 1;
         nextRow = row + 1;
       } else if (row < 0) {
         row = nextRow++;
       }
     }
 
-    private int parseIndex(String s, int max, String what) {
+    /** Digits only, within [min, max]; anything else in a sheet's numbering means a damaged file. */
+    private int parseIndex(String s, int min, int max, String what) {
       int v = 0;
       int n = s.length();
       if (n == 0 || n > 10) {
@@ -441,7 +442,7 @@ final class XlsxReader {
         }
         v = v * 10 + (ch - '0');
       }
-      if ((v < 1 && !what.equals("style number") && !what.equals("shared string number")) || v > max) {
+      if (v < min || v > max) {
         throw Refusal.corrupt(guard.file(), "sheet '" + sheet.name() + "' has a " + what + " " + v
             + " outside the sheet", null);
       }
@@ -464,7 +465,7 @@ final class XlsxReader {
           if (value.length() == 0) {
             return;
           }
-          int idx = parseIndex(value.toString().trim(), Integer.MAX_VALUE - 1, "shared string number");
+          int idx = parseIndex(value.toString().trim(), 0, Integer.MAX_VALUE - 1, "shared string number");
           if (idx >= shared.size()) {
             throw Refusal.corrupt(guard.file(), "sheet '" + sheet.name() + "' refers to shared string " + idx
                 + " of " + shared.size(), null);
@@ -516,27 +517,23 @@ final class XlsxReader {
 
   /** Excel writes control characters as _xHHHH_; POI's usermodel decodes them, and so do we. */
   static String decodeEscapes(CharSequence s) {
-    int n = s.length();
-    int at = indexOf(s, "_x", 0);
-    if (at < 0) {
-      return s.toString();
+    String text = s.toString();
+    if (!text.contains("_x")) {
+      return text;
     }
+    int n = text.length();
     StringBuilder out = new StringBuilder(n);
     int i = 0;
     while (i < n) {
-      if (i + 6 < n + 0 && i + 7 <= n && s.charAt(i) == '_' && s.charAt(i + 1) == 'x' && s.charAt(i + 6) == '_'
-          && isHex(s, i + 2, i + 6)) {
-        out.append((char) Integer.parseInt(s.subSequence(i + 2, i + 6).toString(), 16));
+      if (i + 7 <= n && text.charAt(i) == '_' && text.charAt(i + 1) == 'x' && text.charAt(i + 6) == '_'
+          && isHex(text, i + 2, i + 6)) {
+        out.append((char) Integer.parseInt(text, i + 2, i + 6, 16));
         i += 7;
       } else {
-        out.append(s.charAt(i++));
+        out.append(text.charAt(i++));
       }
     }
     return out.toString();
-  }
-
-  private static int indexOf(CharSequence s, String what, int from) {
-    return s.toString().indexOf(what, from);
   }
 
   private static boolean isHex(CharSequence s, int from, int to) {

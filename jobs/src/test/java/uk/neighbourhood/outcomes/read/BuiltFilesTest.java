@@ -176,6 +176,25 @@ class BuiltFilesTest {
   }
 
   @Test
+  void delimiterIsTheOneThatSplitsRowsEvenlyOutsideQuotes() {
+    assertThat(DelimitedTextReader.sniffDelimiter("name;note\n\"Smith, J\";\"a, b, c\"\n\"Jones\";x\n", "csv"))
+        .isEqualTo(';');
+    assertThat(DelimitedTextReader.sniffDelimiter("a|b|c\n1|2,5|3\n4|5|6\n", "txt")).isEqualTo('|');
+    assertThat(DelimitedTextReader.sniffDelimiter("a\tb\n1\t2\n", "txt")).isEqualTo('\t');
+    assertThat(DelimitedTextReader.sniffDelimiter("just one column\nsecond line\n", "tsv")).isEqualTo('\t');
+    assertThat(DelimitedTextReader.sniffDelimiter("just one column\nsecond line\n", "csv")).isEqualTo(',');
+  }
+
+  @Test
+  void excelsSeparatorHintLineChoosesTheDelimiterAndIsNotData() throws IOException {
+    Path file = dir.resolve("hinted.csv");
+    Files.writeString(file, "sep=;\nmeasure;value\ncontacts;12,5\n");
+    Sheet s = Readers.read(file, "hinted.csv", LIMITS).sheets().get(0);
+    assertThat(s.rowIndexes()).containsExactly(1, 2);
+    assertThat(s.cell(2, 1)).isEqualTo(Cell.number(2, 1, 12.5));
+  }
+
+  @Test
   void quotedThousandsStayTextAndAnUnquotedOneIsJoinedBack() throws IOException {
     Path file = dir.resolve("long.csv");
     Files.writeString(file, "scheme_id,period,measure,value\n"
@@ -261,6 +280,15 @@ class BuiltFilesTest {
   }
 
   @Test
+  void aMissingFileOrAFolderIsAnIoRefusalNotACorruptFile() throws IOException {
+    assertThatThrownBy(() -> Readers.read(dir.resolve("gone.xlsx"), "gone.xlsx", LIMITS))
+        .isInstanceOfSatisfying(ReadException.class, e -> assertThat(e.problem().code()).isEqualTo("read.io"));
+    Path folder = Files.createDirectory(dir.resolve("folder.csv"));
+    assertThatThrownBy(() -> Readers.read(folder, "folder.csv", LIMITS))
+        .isInstanceOfSatisfying(ReadException.class, e -> assertThat(e.problem().code()).isEqualTo("read.io"));
+  }
+
+  @Test
   void tooManyCellsIsRefusedWithTheLimitInWords() throws IOException {
     Path file = dir.resolve("wide.csv");
     Files.writeString(file, "a,b,c,d,e\n1,2,3,4,5\n6,7,8,9,10\n");
@@ -337,7 +365,8 @@ class BuiltFilesTest {
     assertThatThrownBy(() -> Readers.read(tall, "tall.xlsx", LIMITS.withMaxCells(100_000)))
         .isInstanceOfSatisfying(ReadException.class, e -> {
           assertThat(e.problem().code()).isEqualTo("read.too_many_cells");
-          assertThat(e.problem().message()).isEqualTo("Cannot read 'tall.xlsx': it holds more than 100,000 non-empty cells");
+          assertThat(e.problem().message())
+              .isEqualTo("Cannot read 'tall.xlsx': it holds more than 100,000 non-empty cells");
         });
   }
 

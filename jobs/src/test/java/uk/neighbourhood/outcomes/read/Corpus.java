@@ -11,7 +11,9 @@ public final class Corpus {
   public static Optional<Path> torture() {
     Path dir = Path.of("").toAbsolutePath();
     while (dir != null) {
-      for (Path candidate : new Path[] {dir.resolve("shared/corpus/torture"), dir.resolve("../shared/corpus/torture")}) {
+      // in CI the repository sits next to a copy of shared/, so ../shared is looked at from each level
+      for (Path candidate : new Path[] {
+          dir.resolve("shared/corpus/torture"), dir.resolve("../shared/corpus/torture")}) {
         if (Files.isRegularFile(candidate.resolve("MANIFEST.csv"))) {
           return Optional.of(candidate.normalize());
         }
