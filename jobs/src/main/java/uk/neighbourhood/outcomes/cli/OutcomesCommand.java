@@ -8,7 +8,8 @@ import uk.neighbourhood.outcomes.publish.Version;
 /** {@code outcomes}: the launcher's entry point. Exit codes are chosen in one place, here. */
 @Command(name = "outcomes", mixinStandardHelpOptions = true, versionProvider = OutcomesCommand.VersionText.class,
     description = "Turns neighbourhood health schemes' quarterly returns into comparable outcome indicators.",
-    subcommands = {RunCommand.class, CheckCommand.class, TemplateCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {RunCommand.class, CheckCommand.class, TemplateCommand.class, MapCommand.class,
+        ReportCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit status: 0 success; 1 failed (or, for check, the return would be refused); 2 usage error.",
         "Run 'outcomes COMMAND --help' for a command's options."})
 public final class OutcomesCommand implements Runnable {

@@ -157,7 +157,13 @@ public final class QuarterlyJob {
 
     progress.stage("Writing Excel reports");
     List<Observation> acceptedObservations = observations.collect();
-    ReportInputs reportInputs = ReportInputs.of(List.copyOf(periods), indicators,
+    // trends need the periods published before this run too
+    List<IndicatorRow> allIndicators = new ArrayList<>(new PublishedTables(spark, fs, new Path(options.out()))
+        .indicatorsExcept(periods));
+    allIndicators.addAll(indicators);
+    Set<String> allPeriods = new TreeSet<>(periods);
+    allIndicators.forEach(i -> allPeriods.add(i.period()));
+    ReportInputs reportInputs = ReportInputs.of(List.copyOf(allPeriods), allIndicators,
         returnRecords.stream().filter(r -> periods.contains(r.period())).toList(), acceptedObservations, registry,
         schemas.measures());
     for (String period : periods) {
@@ -166,6 +172,8 @@ public final class QuarterlyJob {
     }
     Quarantine.write(fs, hadoop, publication.staged("quarantine"), meta, status);
     commits.add("quarantine");
+    snapshotRegistry(hadoop, fs, publication.staged(ReportJob.REGISTRY_SNAPSHOT));
+    commits.add("registry");
 
     progress.stage("Publishing");
     publication.commit(commits);
@@ -238,6 +246,16 @@ public final class QuarterlyJob {
     }
     try (InputStream in = fs.open(p)) {
       return Registry.load(p.getName(), in);
+    }
+  }
+
+  /** Keeps the registry the run used beside the tables, so reports can be rendered again later. */
+  private void snapshotRegistry(Configuration hadoop, FileSystem fs, Path target) throws IOException {
+    Path src = new Path(options.registryPath());
+    FileSystem srcFs = src.getFileSystem(hadoop);
+    if (srcFs.exists(src)) {
+      fs.mkdirs(target.getParent());
+      org.apache.hadoop.fs.FileUtil.copy(srcFs, src, fs, target, false, hadoop);
     }
   }
 

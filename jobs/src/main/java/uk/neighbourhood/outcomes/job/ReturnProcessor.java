@@ -104,7 +104,7 @@ public final class ReturnProcessor implements Serializable {
     ReturnContext ctx = new ReturnContext(file.schemeId(), file.relativePath(), sha, schemas);
     MappingResult mapped;
     try {
-      mapped = ReturnMappers.standard(schemas).map(workbook, ctx);
+      mapped = ReturnMappers.forScheme(schemas, file.schemeId()).map(workbook, ctx);
     } catch (RuntimeException e) {
       LOG.warn("Mapper failed on {}: {}", file.relativePath(), e.toString());
       mapped = MappingResult.refused("unknown", Problem.error("map.failed",

@@ -62,7 +62,7 @@ public final class HeaderMatcher {
     s = s.replace("&", " and ").replace("\u00a3", " ").replace("%", " ");
     s = s.replaceAll("follow[\\s-]+up", "followup").replace("follow-up", "followup");
     s = s.replaceAll("[^a-z0-9]+", " ");
-    s = (" " + s + " ").replaceAll(" hrs ", " hours ").replaceAll(" hr ", " hours ").replaceAll(" no ", " number ")
+    s = (" " + s + " ").replaceAll(" (no|nos|num|number) of ", " ").replaceAll(" hrs ", " hours ").replaceAll(" hr ", " hours ").replaceAll(" no ", " number ")
         .replaceAll(" nos ", " number ").replaceAll(" num ", " number ").replaceAll(" appts? ", " appointments ");
     s = s.replaceAll(" (number|total|count|gbp|pounds|percentage|percent|pct|proportion) ", " ");
     s = s.replaceAll(" (number|total|count|gbp|pounds|percentage|percent|pct|proportion) ", " ");
@@ -122,7 +122,9 @@ public final class HeaderMatcher {
     if (tokens.isEmpty() || other.isEmpty()) {
       return 0;
     }
-    return (coverage(tokens, other) + coverage(other, tokens)) / (tokens.size() + other.size());
+    double tokenScore = (coverage(tokens, other) + coverage(other, tokens)) / (tokens.size() + other.size());
+    // whole-string likeness only ranks suggestions: scaled so that alone it never clears the threshold
+    return Math.max(tokenScore, 0.7 * jw.apply(norm, phrase));
   }
 
   /** Sum over {@code a}'s tokens of their best similarity in {@code b}, counting only near-exact words. */

@@ -17,8 +17,11 @@ public final class ReturnMappers {
     this.fallback = fallback;
   }
 
-  public static ReturnMappers standard(Schemas schemas) {
-    return new ReturnMappers(List.of(new TemplateMapper(), new LongFormMapper()), new FreeFormMapper());
+  /** The template and long form first; then the scheme's mapping profile when it has one, else automatic mapping. */
+  public static ReturnMappers forScheme(Schemas schemas, String schemeId) {
+    ReturnMapper freeForm = MappingProfile.forScheme(schemas, schemeId)
+        .<ReturnMapper>map(FreeFormMapper::new).orElseGet(FreeFormMapper::new);
+    return new ReturnMappers(List.of(new TemplateMapper(), new LongFormMapper()), freeForm);
   }
 
   public MappingResult map(Workbook workbook, ReturnContext context) {

@@ -111,10 +111,6 @@ public final class TemplateLayout {
     return measures;
   }
 
-  public int lastRow() {
-    return measures.isEmpty() ? HEADER_ROW : measures.get(measures.size() - 1).row();
-  }
-
   public static String schemeA1() {
     return CellRef.a1(SCHEME_ROW, VALUE_COL);
   }

@@ -2,10 +2,13 @@ package uk.neighbourhood.outcomes.map;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import uk.neighbourhood.outcomes.catalog.Measure;
 import uk.neighbourhood.outcomes.catalog.MeasureCatalog;
 import uk.neighbourhood.outcomes.model.Cell;
@@ -65,18 +68,27 @@ public final class TemplateMapper implements ReturnMapper {
     private final List<Problem> problems = new ArrayList<>();
     private final List<String> moved = new ArrayList<>();
     private Map<String, List<Integer>> codeRows;
+    /** Columns inserted (positive) or deleted (negative) before the code column, found from the codes. */
+    private final int shift;
+    private final int codeCol;
+    /** The same for the value column, which also moves when a column is inserted after the codes. */
+    private final int valueShift;
 
     Reading(Sheet sheet, TemplateMarker marker, ReturnContext context) {
       this.sheet = sheet;
       this.marker = marker;
       this.context = context;
       this.catalog = context.schemas().measures();
+      this.shift = columnShift();
+      this.codeCol = marker.codeCol() + shift;
+      this.valueShift = valueShift();
     }
 
     MappingResult run() {
       int[] schemeAt = headerCell(marker.schemeCell(), TemplateLayout.SCHEME_ROW, TemplateLayout.SCHEME_LABEL);
       int[] periodAt = headerCell(marker.periodCell(), TemplateLayout.PERIOD_ROW, TemplateLayout.PERIOD_LABEL);
-      String declared = sheet.text(schemeAt[0], schemeAt[1]).trim();
+      // scheme ids are lower-case in the registry; 'Riverside' is the same scheme, not another one
+      String declared = sheet.text(schemeAt[0], schemeAt[1]).trim().toLowerCase(Locale.ROOT);
       Period period = period(periodAt);
       String label = period == null ? null : period.label();
 
@@ -94,8 +106,9 @@ public final class TemplateMapper implements ReturnMapper {
         if (row == null) {
           continue;
         }
-        String a1 = CellRef.a1(row, entry.col());
-        TemplateValue v = TemplateValue.read(sheet.cell(row, entry.col()), measure.get());
+        int col = entry.col() + valueShift;
+        String a1 = CellRef.a1(row, col);
+        TemplateValue v = TemplateValue.read(sheet.cell(row, col), measure.get());
         if (v.problem() != null) {
           problems.add(v.problem().at(sheet.name(), a1));
         } else if (v.present()) {
@@ -103,13 +116,17 @@ public final class TemplateMapper implements ReturnMapper {
               measure.get().unit(), v.suppressed(), context.file(), context.sha256(), sheet.name(), a1));
         }
       }
-      if (!moved.isEmpty()) {
+      boolean columnsMoved = shift != 0 || valueShift != 0;
+      if (!moved.isEmpty() || columnsMoved) {
+        String first = moved.isEmpty() ? CellRef.a1(TemplateLayout.HEADER_ROW, codeCol) : moved.get(0);
+        String what = !columnsMoved ? "rows were" : moved.isEmpty() ? "columns were" : "rows and columns were";
         problems.add(Problem.warning("template.moved_rows",
-            "Cannot find " + moved.size() + " cell(s) where the template put them: rows were inserted or"
-                + " deleted on the '" + sheet.name() + "' sheet, so they were found by their code in column "
-                + CellRef.columnLetters(marker.codeCol()) + " instead (first at " + moved.get(0) + ").",
-            "Check the figures in your feedback; next quarter, use a fresh template and do not insert or delete rows.")
-            .at(sheet.name(), moved.get(0)));
+            "Cannot find the figures where the template put them: " + what
+                + " inserted or deleted on the '" + sheet.name() + "' sheet, so measures were found by their code"
+                + " in column " + CellRef.columnLetters(codeCol) + " instead (the first moved cell is " + first + ").",
+            "Check the figures in your feedback; next quarter, use a fresh template and do not insert or"
+                + " delete rows or columns.")
+            .at(sheet.name(), first));
       }
       return new MappingResult(LAYOUT, declared.isEmpty() ? null : declared,
           label == null ? List.of() : List.of(label), List.copyOf(observations), List.copyOf(problems));
@@ -121,20 +138,73 @@ public final class TemplateMapper implements ReturnMapper {
       if (at == null) {
         at = new int[] {defaultRow, TemplateLayout.VALUE_COL};
       }
+      int[] shifted = {at[0], at[1] + valueShift};
       if (labelled(at[0], label)) {
-        return at;
+        return shifted;
       }
       for (int r : sheet.rowIndexes()) {
         if (labelled(r, label)) {
-          moved.add(CellRef.a1(r, at[1]));
-          return new int[] {r, at[1]};
+          moved.add(CellRef.a1(r, shifted[1]));
+          return new int[] {r, shifted[1]};
         }
       }
-      return at;
+      return shifted;
     }
 
+    /** True when the row holds the label left of the code column, where the template puts it. */
     private boolean labelled(int row, String label) {
-      return sheet.text(row, TemplateLayout.LABEL_COL).trim().equalsIgnoreCase(label);
+      for (int c = 0; c < codeCol; c++) {
+        if (sheet.text(row, c).trim().equalsIgnoreCase(label)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * Zero unless none of the marker's codes is in the code column any more; then the offset to the
+     * column that now holds most of them (a team inserted or deleted a column), with a warning.
+     */
+    private int columnShift() {
+      int best = marker.codeCol();
+      int bestCount = codesIn(best);
+      if (bestCount > 0) {
+        return 0;
+      }
+      for (int c = 0; c <= sheet.lastCol(); c++) {
+        int n = codesIn(c);
+        if (n > bestCount) {
+          best = c;
+          bestCount = n;
+        }
+      }
+      return best - marker.codeCol();
+    }
+
+    /** Where the 'Value' heading is now, relative to the template's value column; 0 when not found. */
+    private int valueShift() {
+      for (int r : sheet.rowIndexes()) {
+        if (sheet.text(r, codeCol).trim().equalsIgnoreCase(TemplateLayout.HEADER_CODE)) {
+          for (int c = codeCol + 1; c <= sheet.lastCol(); c++) {
+            if (sheet.text(r, c).trim().equalsIgnoreCase(TemplateLayout.HEADER_VALUE)) {
+              return c - (marker.entries().isEmpty() ? TemplateLayout.VALUE_COL : marker.entries().get(0).col());
+            }
+          }
+        }
+      }
+      return shift;
+    }
+
+    private int codesIn(int col) {
+      Set<String> codes = new HashSet<>();
+      marker.entries().forEach(e -> codes.add(e.code().toLowerCase(Locale.ROOT)));
+      int n = 0;
+      for (int r : sheet.rowIndexes()) {
+        if (codes.contains(sheet.text(r, col).trim().toLowerCase(Locale.ROOT))) {
+          n++;
+        }
+      }
+      return n;
     }
 
     private Period period(int[] at) {
@@ -161,31 +231,34 @@ public final class TemplateMapper implements ReturnMapper {
       return p.get();
     }
 
-    /** The measure's row: the marker's, or where its code now is; null (with a problem) when gone. */
+    /**
+     * The measure's row: the marker's, or where its code now is; null (with a problem) when the code
+     * is gone or appears twice, since two rows for one measure would make any choice a guess.
+     */
     private Integer measureRow(TemplateMarker.Entry entry, Measure measure) {
-      if (sheet.text(entry.row(), marker.codeCol()).trim().equalsIgnoreCase(entry.code())) {
-        return entry.row();
-      }
       List<Integer> rows = codeRows().getOrDefault(entry.code().toLowerCase(Locale.ROOT), List.of());
-      String codeCell = CellRef.a1(entry.row(), marker.codeCol());
+      String codeColumn = CellRef.columnLetters(codeCol);
       String what = "'" + measure.label() + "' (" + measure.code() + ")";
+      if (rows.size() > 1) {
+        int extra = rows.stream().filter(r -> r != entry.row()).findFirst().orElse(rows.get(1));
+        problems.add(Problem.error("template.duplicate_row",
+            "Cannot tell which row holds " + what + ": its code is on rows "
+                + rows.stream().map(r -> Integer.toString(r + 1)).collect(Collectors.joining(" and ")) + ".",
+            "Delete the extra row so the code appears once, or copy your figures into a fresh template.")
+            .at(sheet.name(), CellRef.a1(extra, codeCol)));
+        return null;
+      }
       if (rows.isEmpty()) {
         problems.add(Problem.error("template.missing_row",
-            "Cannot find the row for " + what + ": its code is no longer in column "
-                + CellRef.columnLetters(marker.codeCol()) + ".",
-            "Put the row back as it was in the template (code in column " + CellRef.columnLetters(marker.codeCol())
+            "Cannot find the row for " + what + ": its code is no longer in column " + codeColumn + ".",
+            "Put the row back as it was in the template (code in column " + codeColumn
                 + "), or copy your figures into a fresh template.")
-            .at(sheet.name(), codeCell));
+            .at(sheet.name(), CellRef.a1(entry.row(), codeCol)));
         return null;
       }
-      if (rows.size() > 1) {
-        problems.add(Problem.error("template.duplicate_row",
-            "Cannot tell which row holds " + what + ": its code appears on " + rows.size() + " rows.",
-            "Delete the extra rows so the code appears once, or copy your figures into a fresh template.")
-            .at(sheet.name(), CellRef.a1(rows.get(1), marker.codeCol())));
-        return null;
+      if (rows.get(0) != entry.row()) {
+        moved.add(CellRef.a1(rows.get(0), entry.col()));
       }
-      moved.add(CellRef.a1(rows.get(0), entry.col()));
       return rows.get(0);
     }
 
@@ -193,7 +266,7 @@ public final class TemplateMapper implements ReturnMapper {
       if (codeRows == null) {
         codeRows = new HashMap<>();
         for (int r : sheet.rowIndexes()) {
-          String code = sheet.text(r, marker.codeCol()).trim().toLowerCase(Locale.ROOT);
+          String code = sheet.text(r, codeCol).trim().toLowerCase(Locale.ROOT);
           if (!code.isEmpty()) {
             codeRows.computeIfAbsent(code, c -> new ArrayList<>()).add(r);
           }

@@ -103,7 +103,7 @@ public final class TemplateWriter {
 
   private static List<String[]> instructionText(MeasureCatalog catalog, TemplateLayout layout, Period period) {
     String health = labels(catalog, m -> m.domain().equals("health_use") && !m.code().equals("followed_up"));
-    String survey = labels(catalog, Measure::isSurveyCount);
+    String survey = labels(catalog, m -> "survey_respondents".equals(m.denominator()));
     String deadline = "Send the return within " + DEADLINE_DAYS + " days after the quarter ends.";
     if (period != null) {
       deadline += " For " + period.label() + ", which ends on " + period.end().format(DAY) + ", that is by "
@@ -140,6 +140,9 @@ public final class TemplateWriter {
             (respondents == null ? "The number of respondents" : "'" + respondents.label() + "'")
                 + " is how many people answered the survey this quarter; each of the others is how many of"
                 + " them answered yes. " + survey + "."},
+        new String[] {"Hours and money",
+            "Volunteer hours may have decimals (for example 12.5). Money is in pounds for the quarter, pence"
+                + " allowed, without the £ sign."},
         new String[] {"Do not change the layout",
             "Do not insert, delete or move rows, and do not rename the sheets: figures are read from fixed"
                 + " cells. The sheets are protected without a password to prevent accidents."},
@@ -170,8 +173,9 @@ public final class TemplateWriter {
     text(sheet, TemplateLayout.SCHEME_ROW, TemplateLayout.CODE_COL, "as in the scheme registry", styles.note);
     text(sheet, TemplateLayout.SCHEME_ROW, TemplateLayout.VALUE_COL, scheme, styles.input);
     validate(sheet, dv, TemplateLayout.SCHEME_ROW,
-        dv.createTextLengthConstraint(OperatorType.BETWEEN, "3", "40"), true,
-        "Scheme id", "Your scheme's id from the registry: lower-case letters, digits and '-'.");
+        dv.createTextLengthConstraint(OperatorType.BETWEEN, "3", "40"),
+        "Scheme id", "Your scheme's id from the registry: lower-case letters, digits and '-'.",
+        "A scheme id is 3 to 40 characters long, as in the scheme registry (for example riverside-sp).");
 
     text(sheet, TemplateLayout.PERIOD_ROW, TemplateLayout.LABEL_COL, TemplateLayout.PERIOD_LABEL, styles.bold);
     text(sheet, TemplateLayout.PERIOD_ROW, TemplateLayout.CODE_COL, "e.g. 2025-26Q1 = April to June 2025",
@@ -180,8 +184,8 @@ public final class TemplateWriter {
         styles.input);
     String[] quarters = TemplatePeriods.recent(around).stream().map(Period::label).toArray(String[]::new);
     // the list is a convenience: no error alert, so 'Q1 2025/26' typed by hand is still accepted
-    validate(sheet, dv, TemplateLayout.PERIOD_ROW, dv.createExplicitListConstraint(quarters), false,
-        "Quarter", "Pick the financial-year quarter, or type it as 2025-26Q1.");
+    validate(sheet, dv, TemplateLayout.PERIOD_ROW, dv.createExplicitListConstraint(quarters),
+        "Quarter", "Pick the financial-year quarter, or type it as 2025-26Q1.", null);
 
     Row header = sheet.createRow(TemplateLayout.HEADER_ROW);
     String[] headers = {TemplateLayout.HEADER_LABEL, TemplateLayout.HEADER_CODE, TemplateLayout.HEADER_UNIT,
@@ -205,17 +209,21 @@ public final class TemplateWriter {
       DataValidationConstraint constraint = m.integer()
           ? dv.createIntegerConstraint(OperatorType.BETWEEN, min, max)
           : dv.createDecimalConstraint(OperatorType.BETWEEN, min, max);
-      String kind = m.integer() ? "A whole number" : "A number";
-      validate(sheet, dv, mr.row(), constraint, true, m.code(),
-          kind + " from " + min + " to " + max + " for the quarter. Give the real count even if small;"
-              + " leave blank if not known.");
+      String range = (m.integer() ? "a whole number" : "a number") + " from " + readable(m.min()) + " to "
+          + readable(m.max());
+      String prompt = "Type " + range + " for the quarter" + (m.integer() ? ": the real count, even if small." : ".")
+          + " Leave blank if not known.";
+      String error = "This cell takes " + range + ". Do not type <5, * or words: give the real figure, or leave"
+          + " the cell blank if it is not known.";
+      validate(sheet, dv, mr.row(), constraint, m.code(), prompt, error);
     }
     sheet.createFreezePane(0, TemplateLayout.HEADER_ROW + 1);
     protect(sheet);
   }
 
+  /** Adds a validation to the value cell of a row; a null error lets any other text through. */
   private static void validate(XSSFSheet sheet, XSSFDataValidationHelper dv, int row,
-      DataValidationConstraint constraint, boolean refuse, String title, String prompt) {
+      DataValidationConstraint constraint, String title, String prompt, String error) {
     DataValidation v = dv.createValidation(constraint,
         new CellRangeAddressList(row, row, TemplateLayout.VALUE_COL, TemplateLayout.VALUE_COL));
     v.setEmptyCellAllowed(true);
@@ -223,8 +231,10 @@ public final class TemplateWriter {
     v.createPromptBox(clip(title, 32), clip(prompt, 255));
     v.setShowPromptBox(true);
     v.setErrorStyle(DataValidation.ErrorStyle.STOP);
-    v.createErrorBox(clip("Not a valid value", 32), clip(prompt, 255));
-    v.setShowErrorBox(refuse);
+    if (error != null) {
+      v.createErrorBox(clip("Not a valid value", 32), clip(error, 255));
+    }
+    v.setShowErrorBox(error != null);
     if (constraint.getValidationType() == DataValidationConstraint.ValidationType.LIST) {
       v.setSuppressDropDownArrow(true); // in XSSF, true shows the arrow
     }
@@ -268,6 +278,10 @@ public final class TemplateWriter {
       cell.setCellValue(value);
     }
     cell.setCellStyle(style);
+  }
+
+  private static String readable(double v) {
+    return v == Math.rint(v) ? String.format(Locale.UK, "%,d", (long) v) : CellRef.formatNumber(v);
   }
 
   private static String clip(String s, int max) {

@@ -50,7 +50,7 @@ public final class Validator {
         }
         case SCHEME_MATCHES_FOLDER -> {
           String declared = mapped.declaredScheme();
-          if (declared != null && !declared.isBlank() && !declared.trim().equalsIgnoreCase(folderScheme)) {
+          if (declared != null && !declared.isBlank() && !namesScheme(declared, folderScheme, scheme)) {
             out.add(problem(rule, Map.of("declared", declared.trim(), "scheme", folderScheme), null));
           }
         }
@@ -79,6 +79,16 @@ public final class Validator {
       }
     }
     return out;
+  }
+
+  /** A return may name its scheme by id or by its registered name, in any case and spacing. */
+  static boolean namesScheme(String declared, String folderScheme, Optional<Scheme> scheme) {
+    String d = normalise(declared);
+    return d.equals(normalise(folderScheme)) || scheme.map(s -> normalise(s.name()).equals(d)).orElse(false);
+  }
+
+  private static String normalise(String s) {
+    return s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", " ").trim();
   }
 
   private record Duplicate(Map<String, String> values, Observation obs) {}

@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
@@ -14,6 +19,7 @@ import org.apache.poi.ss.usermodel.SheetVisibility;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import uk.neighbourhood.outcomes.catalog.Schemas;
@@ -25,12 +31,19 @@ import uk.neighbourhood.outcomes.model.Severity;
 import uk.neighbourhood.outcomes.model.Sheet;
 import uk.neighbourhood.outcomes.model.Workbook;
 import uk.neighbourhood.outcomes.publish.TemplateWriter;
+import uk.neighbourhood.outcomes.read.ReadLimits;
+import uk.neighbourhood.outcomes.read.Readers;
 
 class TemplateMapperTest {
   private static final String FILE = "riverside/2025-26Q1.xlsx";
   private static final String SHA = "0f1e2d3c";
   private static final ReturnContext CONTEXT = new ReturnContext("riverside", FILE, SHA, Schemas.bundled());
+  private static final int VALUE = TemplateLayout.VALUE_COL;
+  private static final Map<String, byte[]> WRITTEN = new ConcurrentHashMap<>();
   private final TemplateMapper mapper = new TemplateMapper();
+  @TempDir
+  Path dir;
+  private int saved;
 
   @Test
   void filledTemplateGivesExactlyTheFilledValuesWithTheirCells() throws IOException {
@@ -41,8 +54,11 @@ class TemplateMapperTest {
       set(wb, "D21", "<5");         // ae_attendances_after, suppressed although we asked not to
       set(wb, "D26", 21.4);         // swemwbs_baseline_mean, a decimal mean
 
-      MappingResult result = mapper.map(saveAndRead(wb), CONTEXT);
+      Workbook model = saveAndRead(wb);
+      MappingResult result = mapper.map(model, CONTEXT);
 
+      assertThat(model.sheet(TemplateLayout.MARKER_SHEET).orElseThrow().hidden()).isTrue();
+      assertThat(mapper.recognises(model)).isTrue();
       assertThat(result.problems()).isEmpty();
       assertThat(result.layout()).isEqualTo("template v1");
       assertThat(result.declaredScheme()).isEqualTo("riverside");
@@ -88,12 +104,7 @@ class TemplateMapperTest {
     try (XSSFWorkbook wb = template("riverside", "2025-26Q1"); HSSFWorkbook xls = copyToXls(wb)) {
       xls.getSheet("Return").getRow(7).getCell(3).setCellValue(42);
       xls.setSheetVisibility(xls.getSheetIndex(TemplateLayout.MARKER_SHEET), SheetVisibility.HIDDEN);
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      xls.write(out);
-      Workbook model;
-      try (HSSFWorkbook back = new HSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
-        model = TemplateTestWorkbooks.toModel(back, "xls");
-      }
+      Workbook model = saveAndRead(xls, "xls");
       assertThat(model.sheet(TemplateLayout.MARKER_SHEET).orElseThrow().hidden()).isTrue();
 
       assertThat(mapper.recognises(model)).isTrue();
@@ -101,6 +112,28 @@ class TemplateMapperTest {
       assertThat(result.problems()).isEmpty();
       assertThat(result.observations()).containsExactly(obs("people_supported", 42.0, "people", false, "D8"));
     }
+  }
+
+  /**
+   * A template written by version 1 of the writer, filled and saved by another library (openpyxl 3,
+   * Debian's python3-openpyxl) with the period typed loosely: files already out with teams must keep
+   * reading whatever the writer becomes.
+   */
+  @Test
+  void readsAVersionOneTemplateReSavedByAnotherTool() throws Exception {
+    Path file = Path.of(getClass().getResource("template-v1-resaved-by-openpyxl.xlsx").toURI());
+    Workbook model = Readers.read(file, "template-v1-resaved-by-openpyxl.xlsx", ReadLimits.defaults());
+
+    assertThat(mapper.recognises(model)).isTrue();
+    MappingResult result = mapper.map(model, CONTEXT);
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.declaredScheme()).isEqualTo("riverside");
+    assertThat(result.periods()).containsExactly("2025-26Q1");
+    assertThat(result.observations()).containsExactly(
+        obs("people_supported", 5.0, "people", false, "D8"),
+        obs("new_referrals", null, "people", true, "D9"),
+        obs("volunteer_hours", 56.5, "hours", false, "D12"),
+        obs("swemwbs_baseline_mean", 21.4, "score", false, "D26"));
   }
 
   @Test
@@ -205,6 +238,33 @@ class TemplateMapperTest {
   }
 
   @Test
+  void insertedColumnsAreFollowedWithAWarning() throws IOException {
+    try (XSSFWorkbook wb = template("riverside", "2025-26Q1")) {
+      XSSFSheet sheet = wb.getSheet("Return");
+      sheet.shiftColumns(2, 3, 1);                           // a notes column between code and unit
+      set(wb, "E3", "Riverside");                            // scheme id, was D3, typed in capitals
+      set(wb, "E8", 120);                                    // people_supported, was D8
+      set(wb, "D9", "referrals from GPs only");              // the team's note, not a value
+
+      MappingResult first = mapper.map(saveAndRead(wb), CONTEXT);
+      sheet.shiftColumns(0, 4, 1);                           // and a column before everything
+      MappingResult second = mapper.map(saveAndRead(wb), CONTEXT);
+
+      assertThat(first.declaredScheme()).isEqualTo("riverside");
+      assertThat(first.observations()).containsExactly(obs("people_supported", 120.0, "people", false, "E8"));
+      assertThat(second.observations()).containsExactly(obs("people_supported", 120.0, "people", false, "F8"));
+      assertThat(second.periods()).containsExactly("2025-26Q1");
+      for (MappingResult result : List.of(first, second)) {
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+          assertThat(p.code()).isEqualTo("template.moved_rows");
+          assertThat(p.severity()).isEqualTo(Severity.WARNING);
+          assertThat(p.message()).contains("columns were inserted or deleted");
+        });
+      }
+    }
+  }
+
+  @Test
   void deletedMeasureRowIsAnErrorAtWhereItsCodeWas() throws IOException {
     try (XSSFWorkbook wb = template("riverside", "2025-26Q1")) {
       XSSFSheet sheet = wb.getSheet("Return");
@@ -218,6 +278,37 @@ class TemplateMapperTest {
       assertThat(result.problems()).extracting(Problem::code, Problem::cell).containsExactly(
           org.assertj.core.groups.Tuple.tuple("template.missing_row", "B10"),
           org.assertj.core.groups.Tuple.tuple("template.moved_rows", "D10"));
+    }
+  }
+
+  @Test
+  void copiedMeasureRowIsAnErrorRatherThanAGuess() throws IOException {
+    try (XSSFWorkbook wb = template("riverside", "2025-26Q1")) {
+      XSSFSheet sheet = wb.getSheet("Return");
+      sheet.shiftRows(8, sheet.getLastRowNum(), 1);          // a blank row below people_supported
+      Row copy = sheet.createRow(8);
+      copy.createCell(TemplateLayout.CODE_COL).setCellValue("new_referrals");
+      copy.createCell(VALUE).setCellValue(3);
+      set(wb, "D10", 4);                                     // the template's own new_referrals row, moved
+
+      MappingResult result = mapper.map(saveAndRead(wb), CONTEXT);
+
+      assertThat(result.observations()).extracting(Observation::measure).doesNotContain("new_referrals");
+      assertThat(result.problems()).extracting(Problem::code, Problem::cell)
+          .contains(org.assertj.core.groups.Tuple.tuple("template.duplicate_row", "B10"));
+    }
+  }
+
+  @Test
+  void renamedReturnSheetIsRefusedWithTheNameToRestore() throws IOException {
+    try (XSSFWorkbook wb = template("riverside", "2025-26Q1")) {
+      wb.setSheetName(wb.getSheetIndex("Return"), "Q1 figures");
+      MappingResult result = mapper.map(saveAndRead(wb), CONTEXT);
+      assertThat(result.observations()).isEmpty();
+      assertThat(result.problems()).singleElement().satisfies(p -> {
+        assertThat(p.code()).isEqualTo("template.missing_sheet");
+        assertThat(p.fix()).contains("'Return'");
+      });
     }
   }
 
@@ -245,10 +336,14 @@ class TemplateMapperTest {
     return new Observation("riverside", "2025-26Q1", null, measure, value, unit, suppressed, FILE, SHA, "Return", cell);
   }
 
+  /** Each test fills its own copy of a template written once per scheme and period. */
   static XSSFWorkbook template(String scheme, String period) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    TemplateWriter.write(out, Schemas.bundled().measures(), scheme, period, LocalDate.of(2025, 8, 1));
-    return new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()));
+    byte[] bytes = WRITTEN.computeIfAbsent(scheme + "|" + period, k -> {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      TemplateWriter.write(out, Schemas.bundled().measures(), scheme, period, LocalDate.of(2025, 8, 1));
+      return out.toByteArray();
+    });
+    return new XSSFWorkbook(new ByteArrayInputStream(bytes));
   }
 
   private static org.apache.poi.ss.usermodel.Cell cell(XSSFWorkbook wb, String a1) {
@@ -266,13 +361,17 @@ class TemplateMapperTest {
     }
   }
 
-  /** Saves the filled workbook, as a team would, and reads the saved bytes back. */
-  static Workbook saveAndRead(XSSFWorkbook wb) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    wb.write(out);
-    try (XSSFWorkbook back = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
-      return TemplateTestWorkbooks.toModel(back, "xlsx");
+  /** Saves the filled workbook, as a team would, and reads the saved file with the pipeline's readers. */
+  private Workbook saveAndRead(org.apache.poi.ss.usermodel.Workbook wb, String extension) throws IOException {
+    Path file = dir.resolve("return-" + (++saved) + "." + extension);
+    try (OutputStream out = Files.newOutputStream(file)) {
+      wb.write(out);
     }
+    return Readers.read(file, file.getFileName().toString(), ReadLimits.defaults());
+  }
+
+  private Workbook saveAndRead(XSSFWorkbook wb) throws IOException {
+    return saveAndRead(wb, "xlsx");
   }
 
   /** What LibreOffice's "save as xls" keeps that matters here: sheets, their visibility, cell values. */
