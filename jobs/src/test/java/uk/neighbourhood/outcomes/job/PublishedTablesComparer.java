@@ -1,0 +1,90 @@
+package uk.neighbourhood.outcomes.job;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import uk.neighbourhood.outcomes.publish.ParquetTables;
+
+/**
+ * Whether two publications hold the same rows in each Parquet table, whatever the part files are called or
+ * how rows are spread over them. Used by {@code bench/cluster/run-cluster-test.sh} to show that a run on a
+ * cluster publishes exactly what a local run publishes.
+ */
+public final class PublishedTablesComparer {
+  static final List<String> TABLES = List.of(ParquetTables.RETURNS, ParquetTables.OBSERVATIONS, ParquetTables.INDICATORS);
+
+  private PublishedTablesComparer() {}
+
+  /** One table's comparison: rows on each side and rows found on one side only (as multisets). */
+  public record Difference(String table, long rowsA, long rowsB, long onlyInA, long onlyInB) {
+    public boolean same() {
+      return rowsA == rowsB && onlyInA == 0 && onlyInB == 0;
+    }
+  }
+
+  public static List<Difference> compare(SparkSession spark, String a, String b) {
+    List<Difference> result = new ArrayList<>();
+    for (String table : TABLES) {
+      Dataset<Row> left = table(spark, a, table);
+      Dataset<Row> right = table(spark, b, table);
+      if (!Arrays.equals(left.columns(), right.columns())) {
+        throw new IllegalStateException("Cannot compare " + table + ": the columns differ, "
+            + Arrays.toString(left.columns()) + " against " + Arrays.toString(right.columns()));
+      }
+      // the tables are small enough to compare as multisets on the driver, which is far quicker than shuffles
+      Map<String, Long> l = multiset(left);
+      Map<String, Long> r = multiset(right);
+      result.add(new Difference(table, total(l), total(r), onlyIn(l, r), onlyIn(r, l)));
+    }
+    return result;
+  }
+
+  private static Map<String, Long> multiset(Dataset<Row> df) {
+    Map<String, Long> rows = new HashMap<>();
+    for (Row row : df.collectAsList()) {
+      rows.merge(row.toString(), 1L, Long::sum);
+    }
+    return rows;
+  }
+
+  private static long total(Map<String, Long> rows) {
+    return rows.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** How many rows of {@code a} (counting repeats) have no counterpart in {@code b}. */
+  private static long onlyIn(Map<String, Long> a, Map<String, Long> b) {
+    return a.entrySet().stream().mapToLong(e -> Math.max(0, e.getValue() - b.getOrDefault(e.getKey(), 0L))).sum();
+  }
+
+  /** The table with its columns in name order, so column order in the files cannot matter. */
+  private static Dataset<Row> table(SparkSession spark, String out, String table) {
+    Dataset<Row> df = spark.read().parquet(out.replaceAll("/+$", "") + "/parquet/" + table);
+    return df.select(Arrays.stream(df.columns()).sorted().map(df::col).toArray(Column[]::new));
+  }
+
+  /** {@code PublishedTablesComparer <out-a> <out-b>}: prints one line per table; exit 0 when all are the same. */
+  public static void main(String[] args) {
+    if (args.length != 2) {
+      System.err.println("usage: PublishedTablesComparer <out-a> <out-b>");
+      System.exit(2);
+    }
+    SparkSession spark = SparkSessions.create("local[2]", "outcomes compare");
+    boolean same = true;
+    try {
+      for (Difference d : compare(spark, args[0], args[1])) {
+        System.out.printf("%-13s %6d rows vs %6d rows, %d only in the first, %d only in the second: %s%n", d.table(),
+            d.rowsA(), d.rowsB(), d.onlyInA(), d.onlyInB(), d.same() ? "same" : "DIFFERENT");
+        same &= d.same();
+      }
+    } finally {
+      spark.stop();
+    }
+    System.exit(same ? 0 : 1);
+  }
+}
