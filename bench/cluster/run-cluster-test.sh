@@ -49,6 +49,16 @@ trap 'exit 130' INT TERM
 
 fail() { echo "cluster test: $*" >&2; exit 1; }
 
+# run_group LOG CMD...: starts CMD in a process group of its own, output to LOG, so that cleanup can stop it
+# and everything it started whatever happens; its pid (also its group id) is left in STARTED
+run_group() {
+  local log="$1"
+  shift
+  setsid "$@" > "$log" 2>&1 &
+  STARTED=$!
+  GROUPS_TO_STOP+=("$STARTED")
+}
+
 # --- build (CI has just run ./mvnw verify, so this is normally a no-op) -----------------------------------
 if [ ! -f "$TARGET/outcomes.jar" ] || [ ! -f "$TARGET/outcomes-spark.jar" ] || [ ! -d "$LIB" ] \
     || [ ! -f "$TARGET/test-classes/uk/neighbourhood/outcomes/job/PublishedTablesComparer.class" ]; then
@@ -86,17 +96,14 @@ export JDK_JAVA_OPTIONS="$OPENS"
 MASTER_PORT=$(free_port)
 MASTER="spark://127.0.0.1:$MASTER_PORT"
 say "starting the master on $MASTER"
-setsid "$JAVA" -Xmx512m -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.master.Master \
-  --host 127.0.0.1 --port "$MASTER_PORT" --webui-port 0 > "$WORK/master.log" 2>&1 &
-GROUPS_TO_STOP+=("$!")
+run_group "$WORK/master.log" "$JAVA" -Xmx512m -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.master.Master \
+  --host 127.0.0.1 --port "$MASTER_PORT" --webui-port 0
 wait_for "$WORK/master.log" "I have been elected leader" 90
 
 for w in 1 2; do
   mkdir -p "$WORK/worker$w"
-  setsid "$JAVA" -Xmx512m -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.worker.Worker \
-    --host 127.0.0.1 --port 0 --webui-port 0 --cores 1 --memory 1g --work-dir "$WORK/worker$w" \
-    "$MASTER" > "$WORK/worker$w.log" 2>&1 &
-  GROUPS_TO_STOP+=("$!")
+  run_group "$WORK/worker$w.log" "$JAVA" -Xmx512m -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.worker.Worker \
+    --host 127.0.0.1 --port 0 --webui-port 0 --cores 1 --memory 1g --work-dir "$WORK/worker$w" "$MASTER"
 done
 wait_for "$WORK/worker1.log" "Successfully registered with master" 90
 wait_for "$WORK/worker2.log" "Successfully registered with master" 90
@@ -110,9 +117,9 @@ CLUSTER_OPTS="-Dspark.driver.host=127.0.0.1 -Dspark.executor.memory=768m \
   -Dspark.scheduler.minRegisteredResourcesRatio=1.0 -Dspark.scheduler.maxRegisteredResourcesWaitingTime=60s"
 say "run 1: bin/outcomes run --master $MASTER"
 T1=$(date +%s)
-OUTCOMES_SKIP_BUILD=1 OUTCOMES_JAVA_OPTS="$CLUSTER_OPTS" \
-  "$ROOT/bin/outcomes" run --master "$MASTER" --out "$WORK/out-cluster" "${RUN_ARGS[@]}" > "$WORK/run-cluster.log" 2>&1 \
-  || fail "the cluster run failed"
+OUTCOMES_SKIP_BUILD=1 OUTCOMES_JAVA_OPTS="$CLUSTER_OPTS" run_group "$WORK/run-cluster.log" \
+  "$ROOT/bin/outcomes" run --master "$MASTER" --out "$WORK/out-cluster" "${RUN_ARGS[@]}"
+wait "$STARTED" || fail "the cluster run failed"
 CLUSTER_SECONDS=$(( $(date +%s) - T1 ))
 say "run 1 done in ${CLUSTER_SECONDS}s: $(grep -m1 '^Run ' "$WORK/run-cluster.log")"
 
@@ -129,15 +136,13 @@ done
 [ "$EXECUTORS_WITH_TASKS" -ge 2 ] || fail "expected tasks on two executors, found $EXECUTORS_WITH_TASKS"
 grep -q "outcomes.jar" "$WORK"/worker*/app-*/*/stderr || fail "the executors did not fetch outcomes.jar (spark.jars)"
 
-# --- the same job in local mode ---------------------------------------------------------------------------
+# --- the same job in local mode, and through spark-submit with the thin jar (side by side, to save time) ---
 say "run 2: bin/outcomes run --master local[2]"
 T2=$(date +%s)
-OUTCOMES_SKIP_BUILD=1 "$ROOT/bin/outcomes" run --master 'local[2]' --out "$WORK/out-local" "${RUN_ARGS[@]}" \
-  > "$WORK/run-local.log" 2>&1 || fail "the local run failed"
-LOCAL_SECONDS=$(( $(date +%s) - T2 ))
-say "run 2 done in ${LOCAL_SECONDS}s"
+OUTCOMES_SKIP_BUILD=1 run_group "$WORK/run-local.log" \
+  "$ROOT/bin/outcomes" run --master 'local[2]' --out "$WORK/out-local" "${RUN_ARGS[@]}"
+LOCAL_PID=$STARTED
 
-# --- spark-submit with the thin jar on a Spark-distribution-like class path -------------------------------
 if [ "${OUTCOMES_SKIP_THIN_JAR:-}" != "1" ]; then
   # what a Spark 3.5 distribution provides: our runtime jars less everything the thin jar carries, and
   # Spark's own older commons-compress and commons-io in place of the ones POI 5.5 needs
@@ -151,37 +156,38 @@ if [ "${OUTCOMES_SKIP_THIN_JAR:-}" != "1" ]; then
     esac
   done
   M2="${MAVEN_REPO:-$HOME/.m2/repository}"
-  for old in org/apache/commons/commons-compress/1.23.0/commons-compress-1.23.0.jar \
-             commons-io/commons-io/2.16.1/commons-io-2.16.1.jar; do
-    if [ ! -f "$M2/$old" ]; then
-      IFS=/ read -r -a parts <<< "$old"
-      n=${#parts[@]}
-      group=$(IFS=.; echo "${parts[*]:0:n-3}")
-      (cd "$ROOT" && ./mvnw -B -q dependency:get -Dartifact="$group:${parts[n-3]}:${parts[n-2]}" -Dtransitive=false) \
-        > "$WORK/fetch.log" 2>&1 || fail "cannot fetch $old for the platform class path"
+  for gav in org.apache.commons:commons-compress:1.23.0 commons-io:commons-io:2.16.1; do
+    IFS=: read -r group artifact version <<< "$gav"
+    jar="$M2/${group//.//}/$artifact/$version/$artifact-$version.jar"
+    if [ ! -f "$jar" ]; then
+      (cd "$ROOT" && ./mvnw -B -q dependency:get -Dartifact="$gav" -Dtransitive=false) > "$WORK/fetch.log" 2>&1 \
+        || fail "cannot fetch $gav for the platform class path"
     fi
-    ln -s "$M2/$old" "$PLATFORM/"
+    ln -s "$jar" "$PLATFORM/"
   done
-  say "run 3: spark-submit outcomes-spark.jar --master local[2] on a Spark-only class path (commons-compress 1.23.0, commons-io 2.16.1)"
+  say "run 3: spark-submit outcomes-spark.jar --master local[2] on a Spark-only class path (commons-compress 1.23.0, commons-io 2.16.1, no POI)"
   T3=$(date +%s)
-  "$JAVA" -cp "$PLATFORM/*" org.apache.spark.deploy.SparkSubmit --master 'local[2]' \
+  run_group "$WORK/run-thin.log" "$JAVA" -cp "$PLATFORM/*" org.apache.spark.deploy.SparkSubmit --master 'local[2]' \
     --conf spark.driver.host=127.0.0.1 --class uk.neighbourhood.outcomes.cli.OutcomesCommand \
-    "$TARGET/outcomes-spark.jar" run --out "$WORK/out-thin" "${RUN_ARGS[@]}" > "$WORK/run-thin.log" 2>&1 \
-    || fail "the spark-submit run with the thin jar failed"
+    "$TARGET/outcomes-spark.jar" run --out "$WORK/out-thin" "${RUN_ARGS[@]}"
+  wait "$STARTED" || fail "the spark-submit run with the thin jar failed"
   THIN_SECONDS=$(( $(date +%s) - T3 ))
+  grep -q "master.*local\[2\]" "$WORK"/out-thin/runs/*.json || fail "the thin-jar run did not use spark-submit's master"
   ls "$WORK"/out-thin/excel/*/national-summary.xlsx > /dev/null || fail "the thin-jar run wrote no Excel reports"
   say "run 3 done in ${THIN_SECONDS}s"
 fi
 
+wait "$LOCAL_PID" || fail "the local run failed"
+LOCAL_SECONDS=$(( $(date +%s) - T2 ))
+say "run 2 done in ${LOCAL_SECONDS}s"
+
 # --- same rows everywhere ---------------------------------------------------------------------------------
 say "comparing the published tables"
-COMPARE=("$JAVA" -cp "$TARGET/test-classes:$TARGET/classes:$LIB/*" uk.neighbourhood.outcomes.job.PublishedTablesComparer)
-"${COMPARE[@]}" "$WORK/out-cluster" "$WORK/out-local" 2> "$WORK/compare.log" | sed 's/^/  cluster vs local: /' \
-  || fail "the cluster and local publications differ"
-if [ -d "$WORK/out-thin" ]; then
-  "${COMPARE[@]}" "$WORK/out-thin" "$WORK/out-local" 2>> "$WORK/compare.log" | sed 's/^/  thin jar vs local: /' \
-    || fail "the thin-jar and local publications differ"
-fi
+OTHERS=("$WORK/out-cluster")
+[ -d "$WORK/out-thin" ] && OTHERS+=("$WORK/out-thin")
+"$JAVA" -cp "$TARGET/test-classes:$TARGET/classes:$LIB/*" uk.neighbourhood.outcomes.job.PublishedTablesComparer \
+  "$WORK/out-local" "${OTHERS[@]}" 2> "$WORK/compare.log" | sed 's/^/  /' \
+  || fail "the publications differ"
 
 # --- a reader that is not Spark ---------------------------------------------------------------------------
 if [ "${OUTCOMES_SKIP_DUCKDB:-}" != "1" ]; then

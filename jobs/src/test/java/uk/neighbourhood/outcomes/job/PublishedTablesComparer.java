@@ -68,23 +68,34 @@ public final class PublishedTablesComparer {
     return df.select(Arrays.stream(df.columns()).sorted().map(df::col).toArray(Column[]::new));
   }
 
-  /** {@code PublishedTablesComparer <out-a> <out-b>}: prints one line per table; exit 0 when all are the same. */
+  /**
+   * {@code PublishedTablesComparer <reference> <other>...}: compares each other publication with the reference,
+   * one line per table; exit 0 when all are the same. One JVM for every comparison, as Spark's start is slow.
+   */
   public static void main(String[] args) {
-    if (args.length != 2) {
-      System.err.println("usage: PublishedTablesComparer <out-a> <out-b>");
+    if (args.length < 2) {
+      System.err.println("usage: PublishedTablesComparer <reference-out> <other-out>...");
       System.exit(2);
     }
     SparkSession spark = SparkSessions.create("local[2]", "outcomes compare");
     boolean same = true;
     try {
-      for (Difference d : compare(spark, args[0], args[1])) {
-        System.out.printf("%-13s %6d rows vs %6d rows, %d only in the first, %d only in the second: %s%n", d.table(),
-            d.rowsA(), d.rowsB(), d.onlyInA(), d.onlyInB(), d.same() ? "same" : "DIFFERENT");
-        same &= d.same();
+      for (int i = 1; i < args.length; i++) {
+        for (Difference d : compare(spark, args[i], args[0])) {
+          System.out.printf("%s vs %s: %-13s %6d rows vs %6d rows, %d only in the first, %d only in the second: %s%n",
+              name(args[i]), name(args[0]), d.table(), d.rowsA(), d.rowsB(), d.onlyInA(), d.onlyInB(),
+              d.same() ? "same" : "DIFFERENT");
+          same &= d.same();
+        }
       }
     } finally {
       spark.stop();
     }
     System.exit(same ? 0 : 1);
+  }
+
+  private static String name(String out) {
+    String trimmed = out.replaceAll("/+$", "");
+    return trimmed.substring(trimmed.lastIndexOf('/') + 1);
   }
 }
