@@ -54,6 +54,11 @@ public final class IndicatorEngine implements Serializable {
     this(indicators, unitCosts, Options.defaults());
   }
 
+  /** The engine over the catalogues bundled in the jar, at 95%. */
+  public static IndicatorEngine bundled() {
+    return new IndicatorEngine(IndicatorCatalog.bundled(), UnitCosts.bundled());
+  }
+
   /** What one scheme reported for a quarter, with its registry population. */
   record SchemeInputs(String schemeId, Scheme scheme, Map<String, MeasureTotal> totals) {
     boolean reportedAny(Collection<String> measures) {

@@ -83,7 +83,8 @@ public final class RunCommand implements Callable<Integer> {
   static void print(PrintWriter o, RunSummary s) {
     o.printf("Run %s published %s in %.1f s%n", s.runId(), s.periods().isEmpty() ? "no periods" : String.join(", ", s.periods()),
         s.millis() / 1000.0);
-    o.printf("  files seen     %d%n", s.filesSeen());
+    o.printf("  files seen     %d (%d read, %d unchanged since the last run)%n", s.filesSeen(), s.filesRead(),
+        s.filesSeen() - s.filesRead());
     o.printf("  accepted       %d%n", s.count("accepted"));
     o.printf("  quarantined    %d%n", s.count("quarantined"));
     o.printf("  superseded     %d%n", s.count("superseded"));

@@ -41,6 +41,8 @@ import uk.neighbourhood.outcomes.model.Observation;
 import uk.neighbourhood.outcomes.model.Problem;
 import uk.neighbourhood.outcomes.model.ReturnRecord;
 import uk.neighbourhood.outcomes.publish.ExcelReports;
+import uk.neighbourhood.outcomes.publish.FaultInjection;
+import uk.neighbourhood.outcomes.publish.FunnelLine;
 import uk.neighbourhood.outcomes.publish.ParquetTables;
 import uk.neighbourhood.outcomes.publish.Publication;
 import uk.neighbourhood.outcomes.publish.Quarantine;
@@ -108,9 +110,14 @@ public final class QuarterlyJob {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<SerializableConfiguration> conf = jsc.broadcast(new SerializableConfiguration(hadoop));
     ReturnProcessor processor = new ReturnProcessor(registry, ReadLimits.defaults(), options.today(), options.schemasFolder());
+    Ledger ledger = Ledger.load(spark, fs, new Path(options.out()));
+    Broadcast<Ledger> ledgerShared = jsc.broadcast(ledger);
     int slices = Math.max(1, Math.min(files.size(), jsc.defaultParallelism() * 4));
     JavaRDD<ProcessedReturn> processed = jsc.parallelize(files, slices)
-        .map(f -> processor.process(f, conf.value().value()))
+        .map(f -> {
+          FaultInjection.at(FaultInjection.Stage.READING);
+          return processor.process(f, conf.value().value(), ledgerShared.value());
+        })
         .persist(StorageLevel.MEMORY_AND_DISK());
     progress.watch(jsc, files.size());
     List<ProcessedReturn> meta = processed.map(ProcessedReturn::withoutObservations).collect();
@@ -132,7 +139,8 @@ public final class QuarterlyJob {
         .groupBy(o -> o.schemeId() + "|" + o.period())
         .flatMap(g -> MeasureTotals.of(g._2(), schemas).iterator())
         .collect();
-    List<IndicatorRow> indicators = Indicators.compute(periods, totals, registry, schemas);
+    Indicators.Results results = Indicators.compute(periods, totals, registry, schemas);
+    List<IndicatorRow> indicators = results.rows();
 
     List<ReturnRecord> returnRecords = new ArrayList<>();
     for (ProcessedReturn r : meta) {
@@ -147,12 +155,21 @@ public final class QuarterlyJob {
         spark.createDataFrame(jsc.parallelize(returnRecords.stream().filter(r -> returnPeriods.contains(r.period()))
             .map(ParquetTables::row).toList(), 1), ParquetTables.RETURNS_SCHEMA),
         returnPeriods, commits, "scheme_id", "file");
+    FaultInjection.at(FaultInjection.Stage.WRITING_PARQUET);
     writeTable(publication, ParquetTables.OBSERVATIONS,
         spark.createDataFrame(observations.map(ParquetTables::row), ParquetTables.OBSERVATIONS_SCHEMA),
         periods, commits, "scheme_id", "measure", "area_code", "source_file", "source_cell");
     writeTable(publication, ParquetTables.INDICATORS,
         spark.createDataFrame(jsc.parallelize(indicators.stream().map(ParquetTables::row).toList(), 1),
             ParquetTables.INDICATORS_SCHEMA),
+        periods, commits, "indicator", "scheme_id");
+    writeTable(publication, ParquetTables.BREAKDOWNS,
+        spark.createDataFrame(jsc.parallelize(results.breakdowns().stream().map(ParquetTables::row).toList(), 1),
+            ParquetTables.BREAKDOWNS_SCHEMA),
+        periods, commits, "indicator", "group_type", "group");
+    writeTable(publication, ParquetTables.FUNNELS,
+        spark.createDataFrame(jsc.parallelize(funnelRows(results.funnels()), 1),
+            ParquetTables.FUNNELS_SCHEMA),
         periods, commits, "indicator", "scheme_id");
 
     progress.stage("Writing Excel reports");
@@ -167,13 +184,23 @@ public final class QuarterlyJob {
         returnRecords.stream().filter(r -> periods.contains(r.period())).toList(), acceptedObservations, registry,
         schemas.measures());
     for (String period : periods) {
-      ExcelReports.write(fs, publication.staged("excel/" + period), period, reportInputs);
+      List<FunnelLine> lines = results.funnels().stream().filter(f -> f.period().equals(period))
+          .flatMap(f -> f.drawn().lines().stream().map(l -> new FunnelLine(f.drawn().indicator(), l.denominator(),
+              l.lower95(), l.upper95(), l.lower998(), l.upper998())))
+          .toList();
+      ExcelReports.write(fs, publication.staged("excel/" + period), period, reportInputs.withFunnel(lines));
+      FaultInjection.at(FaultInjection.Stage.WRITING_EXCEL);
       commits.add("excel/" + period);
     }
     Quarantine.write(fs, hadoop, publication.staged("quarantine"), meta, status);
     commits.add("quarantine");
     snapshotRegistry(hadoop, fs, publication.staged(ReportJob.REGISTRY_SNAPSHOT));
     commits.add("registry");
+    Schemas ledgerSchemas = schemas;
+    JavaRDD<Row> ledgerRows = processed.map(r -> Ledger.row(r, ledgerSchemas)).filter(java.util.Objects::nonNull);
+    spark.createDataFrame(ledgerRows, Ledger.SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite)
+        .parquet(publication.staged(Ledger.FOLDER).toString());
+    commits.add(Ledger.FOLDER);
 
     progress.stage("Publishing");
     publication.commit(commits);
@@ -188,11 +215,22 @@ public final class QuarterlyJob {
         .map(r -> r.file().relativePath() + ": " + r.problems().stream().filter(Problem::isError).findFirst()
             .map(Problem::message).orElse("refused"))
         .toList();
-    RunSummary summary = new RunSummary(runId, files.size(), byStatus, List.copyOf(periods),
+    int read = (int) meta.stream().filter(r -> !r.fromLedger()).count();
+    RunSummary summary = new RunSummary(runId, files.size(), read, byStatus, List.copyOf(periods),
         acceptedObservations.size(), indicators.size(), options.out(), quarantined, System.currentTimeMillis() - start);
     RunManifest.write(fs, new Path(options.out(), "runs/" + runId + ".json"), summary, options, returnRecords,
         scan.skipped(), commits);
     return summary;
+  }
+
+  private static List<Row> funnelRows(List<Indicators.PeriodFunnel> funnels) {
+    List<Row> rows = new ArrayList<>();
+    for (Indicators.PeriodFunnel f : funnels) {
+      for (int i = 0; i < f.atSchemes().points().size(); i++) {
+        rows.add(ParquetTables.funnelRow(f.period(), f.atSchemes(), i));
+      }
+    }
+    return rows;
   }
 
   private static boolean isPeriod(String p) {

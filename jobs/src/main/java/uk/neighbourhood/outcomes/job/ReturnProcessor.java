@@ -39,6 +39,8 @@ import uk.neighbourhood.outcomes.validate.Validator;
 public final class ReturnProcessor implements Serializable {
   private static final Logger LOG = LogManager.getLogger(ReturnProcessor.class);
 
+  static final String UNREADABLE = "unreadable";
+
   private final Registry registry;
   private final ReadLimits limits;
   private final LocalDate today;
@@ -55,26 +57,33 @@ public final class ReturnProcessor implements Serializable {
     return schemasFolder == null ? Schemas.bundled() : Schemas.fromFolder(Path.of(schemasFolder));
   }
 
-  /** Processes a file on any Hadoop file system: it is copied to local disk first, hashing on the way. */
-  public ProcessedReturn process(ReturnFile file, Configuration hadoop) {
+  /**
+   * Processes a file on any Hadoop file system: it is copied to local disk first, hashing on the way, and
+   * read only when the ledger has no mapping for the same bytes.
+   */
+  public ProcessedReturn process(ReturnFile file, Configuration hadoop, Ledger ledger) {
     long start = System.nanoTime();
     Path local = null;
     try {
       if (file.sizeBytes() > limits.maxFileBytes()) {
-        return refused(file, null, start, Problem.error("read.too_large",
+        return validate(file, null, MappingResult.refused(UNREADABLE, Problem.error("read.too_large",
             "Cannot read " + file.fileName() + ": it is " + (file.sizeBytes() >> 20) + " MB, above the limit of "
                 + (limits.maxFileBytes() >> 20) + " MB.",
-            "Send only the return itself; remove other sheets, pictures or raw data."));
+            "Send only the return itself; remove other sheets, pictures or raw data.")), start, false);
       }
       String suffix = "." + org.apache.commons.io.FilenameUtils.getExtension(file.fileName());
       local = Files.createTempFile("return-", suffix);
       String sha = copyHashing(file, hadoop, local);
-      return processLocal(file, sha, local, start);
+      MappingResult cached = ledger == null ? null : ledger.lookup(sha, file, schemas());
+      if (cached != null) {
+        return validate(file, sha, cached, start, true);
+      }
+      return validate(file, sha, readAndMap(file, sha, local), start, false);
     } catch (IOException | RuntimeException e) {
       LOG.warn("Could not process {}: {}", file.relativePath(), e.toString());
-      return refused(file, null, start, Problem.error("read.failed",
+      return validate(file, null, MappingResult.refused(UNREADABLE, Problem.error("read.failed",
           "Cannot read " + file.fileName() + ": " + e.getClass().getSimpleName() + ".",
-          "Save the file again from your spreadsheet program as .xlsx and upload it again."));
+          "Save the file again from your spreadsheet program as .xlsx and upload it again.")), start, false);
     } finally {
       if (local != null) {
         try {
@@ -88,44 +97,46 @@ public final class ReturnProcessor implements Serializable {
 
   /** Processes a file already on local disk (used by {@code outcomes check}). */
   public ProcessedReturn processLocal(ReturnFile file, String sha, Path local, long startNanos) {
+    return validate(file, sha, readAndMap(file, sha, local), startNanos, false);
+  }
+
+  /** Reading and mapping: the expensive part, whose result depends only on the bytes, the catalogue and profiles. */
+  MappingResult readAndMap(ReturnFile file, String sha, Path local) {
     Workbook workbook;
     try {
       workbook = Readers.read(local, file.fileName(), limits);
     } catch (ReadException e) {
-      return refused(file, sha, startNanos, e.problem());
+      return MappingResult.refused(UNREADABLE, e.problem());
     } catch (RuntimeException | OutOfMemoryError e) {
       LOG.warn("Reader failed on {}: {}", file.relativePath(), e.toString());
-      return refused(file, sha, startNanos, Problem.error("read.corrupt",
+      return MappingResult.refused(UNREADABLE, Problem.error("read.corrupt",
           "Cannot read " + file.fileName() + ": the file is damaged or in a form we cannot read ("
               + e.getClass().getSimpleName() + ").",
           "Open it in your spreadsheet program, save it again as .xlsx and upload the new copy."));
     }
     Schemas schemas = schemas();
     ReturnContext ctx = new ReturnContext(file.schemeId(), file.relativePath(), sha, schemas);
-    MappingResult mapped;
     try {
-      mapped = ReturnMappers.forScheme(schemas, file.schemeId()).map(workbook, ctx);
+      return ReturnMappers.forScheme(schemas, file.schemeId()).map(workbook, ctx);
     } catch (RuntimeException e) {
       LOG.warn("Mapper failed on {}: {}", file.relativePath(), e.toString());
-      mapped = MappingResult.refused("unknown", Problem.error("map.failed",
+      return MappingResult.refused("unknown", Problem.error("map.failed",
           "Cannot understand the layout of " + file.fileName() + " (" + e.getClass().getSimpleName() + ").",
           "Use the official template (outcomes template) or the long CSV form."));
     }
-    List<Problem> problems = new ArrayList<>(mapped.problems());
+  }
+
+  /** Validation runs every time: it depends on the registry, the rules and the run date, not only the bytes. */
+  private ProcessedReturn validate(ReturnFile file, String sha, MappingResult mapped, long startNanos, boolean cached) {
+    Schemas schemas = schemas();
     RuleSet rules;
     try (InputStream in = schemas.open("rules.yaml")) {
       rules = RuleSet.load("schemas/rules.yaml", in, schemas.measures());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    problems.addAll(new Validator(rules, schemas.measures(), registry, today).validate(file.schemeId(), mapped));
-    List<Observation> observations = mapped.observations();
-    return ProcessedReturn.of(file, sha, mapped.layout(), mapped.declaredScheme(),
-        mapped.periods().stream().sorted().toList(), observations, problems, elapsed(startNanos));
-  }
-
-  private ProcessedReturn refused(ReturnFile file, String sha, long start, Problem problem) {
-    return ProcessedReturn.of(file, sha, "unreadable", null, List.of(), List.of(), List.of(problem), elapsed(start));
+    List<Problem> problems = new Validator(rules, schemas.measures(), registry, today).validate(file.schemeId(), mapped);
+    return ProcessedReturn.of(file, sha, mapped, problems, elapsed(startNanos), cached);
   }
 
   private static long elapsed(long startNanos) {

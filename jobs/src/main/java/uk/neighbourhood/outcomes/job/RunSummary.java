@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /** What a run did, for the console summary and the run manifest. */
-public record RunSummary(String runId, int filesSeen, Map<String, Long> byStatus, List<String> periods,
+public record RunSummary(String runId, int filesSeen, int filesRead, Map<String, Long> byStatus, List<String> periods,
     long observations, long indicators, String out, List<String> quarantined, long millis) {
 
   public long count(String status) {

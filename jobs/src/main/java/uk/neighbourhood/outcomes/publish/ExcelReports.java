@@ -27,6 +27,20 @@ public final class ExcelReports {
       NationalSummaryWorkbook.write(in, period, o);
     }
     written.add(NATIONAL);
+    try (OutputStream o = fs.create(new Path(folder, COMPARISON), true)) {
+      SchemeComparisonWorkbook.write(in, period, o);
+    }
+    written.add(COMPARISON);
+    // every registered scheme hears back, including those whose return has not arrived
+    Set<String> schemes = new TreeSet<>(schemesWithReturns(in, period));
+    in.registry().all().forEach(s -> schemes.add(s.id()));
+    for (String scheme : schemes) {
+      String name = "feedback/" + scheme + ".xlsx";
+      try (OutputStream o = fs.create(new Path(folder, name), true)) {
+        FeedbackWorkbook.write(in, scheme, period, o);
+      }
+      written.add(name);
+    }
     return written;
   }
 

@@ -28,10 +28,11 @@ import uk.neighbourhood.outcomes.model.ReturnRecord;
  */
 public final class NationalSummaryWorkbook {
   private static final int TEXT_WIDTH = 110;
+  private static final int CHART_ROWS = 24;
 
   private final ReportInputs in;
   private final String period;
-  private final ReportBook book = new ReportBook();
+  private final ReportBook book;
   private final ReportFigures figures;
   private final ReportFunnels funnels;
   private final List<String> indicators;
@@ -39,6 +40,7 @@ public final class NationalSummaryWorkbook {
   private NationalSummaryWorkbook(ReportInputs in, String period) {
     this.in = in;
     this.period = period;
+    this.book = new ReportBook(title("national summary"), in.text().publisher());
     this.figures = new ReportFigures(in);
     this.funnels = new ReportFunnels(figures, period);
     this.indicators = figures.indicators(period);
@@ -116,11 +118,12 @@ public final class NationalSummaryWorkbook {
         "Unit", "Previous quarter", "Previous value");
     int headerRow = r;
     book.header(s, r++, head);
+    ReportBook.row(s, headerRow).setHeightInPoints(30);
     String previous = previousPeriod();
     for (String code : indicators) {
       Row row = ReportBook.row(s, r++);
       Optional<IndicatorRow> e = figures.england(period, code);
-      CellStyle fmt = book.numberStyle(ReportFigures.format(code));
+      CellStyle fmt = book.numberStyle(figures.format(code));
       book.text(row, 0, figures.label(code));
       book.figure(row, 1, e.map(IndicatorRow::value).orElse(null), e.map(IndicatorRow::suppressed).orElse(false), fmt);
       book.number(row, 2, e.map(IndicatorRow::lowerCi).orElse(null), fmt);
@@ -133,7 +136,7 @@ public final class NationalSummaryWorkbook {
       book.figure(row, 8, p.map(IndicatorRow::value).orElse(null), p.map(IndicatorRow::suppressed).orElse(false),
           fmt);
     }
-    book.table(s, "Headlines", headerRow, r - 1, head);
+    book.table(s, "HeadlinesTable", headerRow, r - 1, head);
     s.createFreezePane(0, headerRow + 1);
 
     r += 2;
@@ -147,6 +150,7 @@ public final class NationalSummaryWorkbook {
     }
     int trendHeader = r;
     book.header(s, r++, trendHead);
+    ReportBook.row(s, trendHeader).setHeightInPoints(62);
     List<String> shown = in.periods().stream()
         .filter(p -> Period.parse(p).compareTo(Period.parse(period)) <= 0).toList();
     int firstData = r;
@@ -156,12 +160,12 @@ public final class NationalSummaryWorkbook {
       for (int i = 0; i < indicators.size(); i++) {
         Optional<IndicatorRow> e = figures.england(p, indicators.get(i));
         book.figure(row, i + 1, e.map(IndicatorRow::value).orElse(null), e.map(IndicatorRow::suppressed).orElse(false),
-            book.numberStyle(ReportFigures.format(indicators.get(i))));
+            book.numberStyle(figures.format(indicators.get(i))));
       }
     }
     int lastData = r - 1;
     if (!shown.isEmpty()) {
-      book.table(s, "Trend", trendHeader, lastData, trendHead);
+      book.table(s, "TrendTable", trendHeader, lastData, trendHead);
     }
     r += 1;
     // Two small charts a row: one per indicator, because their units differ.
@@ -201,13 +205,13 @@ public final class NationalSummaryWorkbook {
     for (String code : indicators) {
       String label = figures.label(code);
       String h = used.add(label) ? label : label + " (" + code + ")";
-      used.add(h + ": compared with England");
+      used.add(h + ": vs England");
       head.add(h);
-      head.add(h + ": compared with England");
+      head.add(h + ": vs England");
     }
     int headerRow = r;
     book.header(s, r++, head);
-    ReportBook.row(s, headerRow).setHeightInPoints(58);
+    ReportBook.row(s, headerRow).setHeightInPoints(88);
     Row eng = ReportBook.row(s, r++);
     book.text(eng, 0, "England", book.bold);
     book.text(eng, 1, IndicatorRow.ENGLAND);
@@ -216,8 +220,8 @@ public final class NationalSummaryWorkbook {
     for (int i = 0; i < indicators.size(); i++) {
       Optional<IndicatorRow> e = figures.england(period, indicators.get(i));
       book.figure(eng, 4 + 2 * i, e.map(IndicatorRow::value).orElse(null),
-          e.map(IndicatorRow::suppressed).orElse(false), book.numberStyle(ReportFigures.format(indicators.get(i))));
-      book.text(eng, 5 + 2 * i, "Benchmark");
+          e.map(IndicatorRow::suppressed).orElse(false), book.numberStyle(figures.format(indicators.get(i))));
+      book.text(eng, 5 + 2 * i, "Benchmark", book.label);
     }
     for (Scheme sc : figures.schemes()) {
       Row row = ReportBook.row(s, r++);
@@ -228,8 +232,8 @@ public final class NationalSummaryWorkbook {
       for (int i = 0; i < indicators.size(); i++) {
         Optional<IndicatorRow> x = figures.find(sc.id(), period, indicators.get(i));
         book.figure(row, 4 + 2 * i, x.map(IndicatorRow::value).orElse(null),
-            x.map(IndicatorRow::suppressed).orElse(false), book.numberStyle(ReportFigures.format(indicators.get(i))));
-        book.text(row, 5 + 2 * i, ReportFigures.comparisonLabel(x.orElse(null)));
+            x.map(IndicatorRow::suppressed).orElse(false), book.numberStyle(figures.format(indicators.get(i))));
+        book.text(row, 5 + 2 * i, ReportFigures.comparisonLabel(x.orElse(null)), book.label);
       }
     }
     int last = r - 1;
@@ -238,6 +242,7 @@ public final class NationalSummaryWorkbook {
       book.labelFills(s, new CellRangeAddress(headerRow + 1, last, 5 + 2 * i, 5 + 2 * i), ReportBook.COMPARISON_FILLS);
     }
     s.createFreezePane(1, headerRow + 1);
+    book.printTitles(s, headerRow);
     int[] widths = new int[head.size()];
     java.util.Arrays.fill(widths, 14);
     widths[0] = 44;
@@ -253,7 +258,7 @@ public final class NationalSummaryWorkbook {
     book.text(ReportBook.row(s, r++), 0, title("funnel plots"), book.title);
     r = book.paragraph(s, r, "Each point is a scheme: its value against its denominator (population or survey"
         + " respondents). Points outside the dashed lines (95%) or dotted lines (99.8%) differ from England by more"
-        + " than chance would usually explain. The numbers behind each chart are beside it.", book.note,
+        + " than chance would usually explain. The numbers behind each chart are in the two tables below it.", book.note,
         TEXT_WIDTH);
     r++;
     int drawn = 0;
@@ -261,16 +266,21 @@ public final class NationalSummaryWorkbook {
       if (!funnels.has(code)) {
         continue;
       }
-      r = funnelBlock(s, r, code, drawn++) + 2;
+      if (drawn > 0) {
+        s.setRowBreak(r - 1); // one funnel per printed page
+      }
+      r = funnelBlock(s, r, code, drawn++) + 1;
     }
     if (drawn == 0) {
       book.text(ReportBook.row(s, r), 0, "No indicator in this period has the data a funnel plot needs.");
     }
-    book.widths(s, 40, 14, 14, 16, 3, 14, 14, 14, 14, 14, 14);
+    book.widths(s, 40, 14, 12, 22, 3, 14, 14, 14, 14, 14, 14);
   }
 
   private int funnelBlock(XSSFSheet s, int r, String code, int index) {
     book.text(ReportBook.row(s, r++), 0, figures.label(code), book.subtitle);
+    int chartTop = r;
+    r += CHART_ROWS + 1;
     List<String> pointHead = List.of("Scheme", "Denominator", "Value", "Position");
     List<String> limitHead = List.of("Denominator", "99.8% lower", "95% lower", "England", "95% upper",
         "99.8% upper");
@@ -282,7 +292,7 @@ public final class NationalSummaryWorkbook {
     for (int i = 0; i < limitHead.size(); i++) {
       book.text(hr, 5 + i, limitHead.get(i), book.header);
     }
-    CellStyle fmt = book.numberStyle(ReportFigures.format(code));
+    CellStyle fmt = book.numberStyle(figures.format(code));
     List<IndicatorRow> points = new ArrayList<>();
     int hidden = 0;
     for (Scheme sc : figures.schemes()) {
@@ -305,7 +315,7 @@ public final class NationalSummaryWorkbook {
         book.text(row, 0, figures.schemeName(p.schemeId()));
         book.number(row, 1, p.denominator(), book.count);
         book.number(row, 2, p.value(), fmt);
-        book.text(row, 3, funnels.position(p));
+        book.text(row, 3, funnels.position(p), book.label);
       }
       if (i < curve.size()) {
         FunnelLine l = curve.get(i);
@@ -318,11 +328,13 @@ public final class NationalSummaryWorkbook {
       }
     }
     int end = headerRow + rows;
+    book.table(s, "Funnel" + (index + 1) + "Schemes", headerRow, headerRow + points.size(), pointHead);
+    book.table(s, "Funnel" + (index + 1) + "Limits", headerRow, headerRow + curve.size(), limitHead, 5);
     int noteRow = end + 1;
     String source = funnels.computed(code) ? "Limits computed around the England value without allowing for"
         + " over-dispersion." : "Limits from the indicator statistics (allowing for over-dispersion where found).";
-    book.text(ReportBook.row(s, noteRow), 0, source + (hidden > 0 ? " " + hidden
-        + " scheme(s) not plotted: figure suppressed or not available." : ""), book.note);
+    int after = book.paragraph(s, noteRow, source + (hidden > 0 ? " " + hidden
+        + " scheme(s) not plotted: figure suppressed or not available." : ""), book.note, TEXT_WIDTH);
     if (!curve.isEmpty()) {
       int lastCurve = headerRow + curve.size();
       CellRangeAddress x = new CellRangeAddress(headerRow + 1, lastCurve, 5, 5);
@@ -332,13 +344,17 @@ public final class NationalSummaryWorkbook {
           new ReportCharts.Limit("England", col(headerRow + 1, lastCurve, 8), false, true),
           new ReportCharts.Limit("95% upper", col(headerRow + 1, lastCurve, 9), true, false),
           new ReportCharts.Limit("99.8% upper", col(headerRow + 1, lastCurve, 10), false, false));
-      int top = headerRow;
-      ReportCharts.funnel(s, 12, top, 20, top + 22, figures.label(code) + ": funnel plot, "
+      double lowest = Math.min(curve.stream().mapToDouble(FunnelLine::lower998).min().orElse(0),
+          points.stream().mapToDouble(IndicatorRow::value).min().orElse(0));
+      double highest = Math.max(curve.stream().mapToDouble(FunnelLine::upper998).max().orElse(1),
+          points.stream().mapToDouble(IndicatorRow::value).max().orElse(1));
+      ReportCharts.funnel(s, 0, chartTop, 7, chartTop + CHART_ROWS, figures.label(code) + ", "
           + ReportFigures.displayPeriod(period), "Denominator", figures.unit(code),
           points.isEmpty() ? null : col(headerRow + 1, headerRow + points.size(), 1),
-          points.isEmpty() ? null : col(headerRow + 1, headerRow + points.size(), 2), x, limits);
+          points.isEmpty() ? null : col(headerRow + 1, headerRow + points.size(), 2), x, limits,
+          lowest, highest);
     }
-    return Math.max(noteRow, headerRow + 23);
+    return after;
   }
 
   private static CellRangeAddress col(int first, int last, int c) {
@@ -359,9 +375,10 @@ public final class NationalSummaryWorkbook {
       in.indicators().stream().filter(x -> x.indicator().equals(code) && x.method() != null)
           .forEach(x -> methods.add(x.method()));
       String unit = figures.unit(code);
-      r = topic(s, r, figures.label(code), t.definition(code, figures.label(code)) + " Code: " + code + "."
+      r = topic(s, r, figures.label(code), sentence(t.definition(code, figures.label(code))) + " Code: " + code + "."
           + (unit.isEmpty() ? "" : " Unit: " + unit + ".")
-          + (methods.isEmpty() ? "" : " Interval method: " + String.join(", ", methods) + "."));
+          + (methods.isEmpty() ? "" : " Interval method: " + String.join(", ",
+              methods.stream().map(NationalSummaryWorkbook::methodName).toList()) + "."));
     }
     r = topic(s, r, "Confidence intervals", t.methods());
     r = topic(s, r, "Comparison with England", t.comparisonMethod());
@@ -377,16 +394,32 @@ public final class NationalSummaryWorkbook {
     }
     r = topic(s, r, "Returns on time", "A return is on time when it arrives on or before "
         + in.dueDate(period) + " for " + ReportFigures.displayPeriod(period) + ".");
-    book.table(s, "Methodology", headerRow, r - 1, head);
+    book.table(s, "MethodologyTable", headerRow, r - 1, head);
     s.createFreezePane(0, headerRow + 1);
     book.widths(s, 36, TEXT_WIDTH);
+  }
+
+  private static String sentence(String text) {
+    return text.endsWith(".") ? text : text + ".";
+  }
+
+  /** The published method codes, as a reader would name them. */
+  static String methodName(String code) {
+    return switch (code.toLowerCase(java.util.Locale.ROOT)) {
+      case "wilson" -> "Wilson score interval";
+      case "byar", "byars" -> "Byar's method";
+      case "exact_poisson", "poisson" -> "exact Poisson";
+      case "t", "t_interval", "t interval", "paired_t" -> "t-based interval";
+      case "dobson" -> "Dobson's method";
+      default -> code.replace('_', ' ');
+    };
   }
 
   private int topic(XSSFSheet s, int r, String topic, String text) {
     Row row = ReportBook.row(s, r);
     book.text(row, 0, topic, book.wrap);
     book.text(row, 1, text, book.wrap);
-    int lines = Math.max(1, (int) Math.ceil(text.length() / (double) (TEXT_WIDTH - 8)));
+    int lines = Math.max(1, (int) Math.ceil(text.length() / (TEXT_WIDTH * 1.2)));
     row.setHeightInPoints(Math.max(15, lines * 14.5f));
     return r + 1;
   }
@@ -428,9 +461,10 @@ public final class NationalSummaryWorkbook {
       book.number(row, 7, (double) x.count(ReturnRecord.QUARANTINED), book.count);
       book.number(row, 8, (double) x.count(ReturnRecord.SUPERSEDED), book.count);
       book.number(row, 9, (double) x.count(ReturnRecord.DUPLICATE), book.count);
-      book.text(row, 10, x.status());
+      book.text(row, 10, x.status(), book.label);
     }
     book.table(s, "DataQuality", headerRow, r - 1, head);
+    book.printTitles(s, headerRow);
     book.labelFills(s, new CellRangeAddress(headerRow + 1, Math.max(headerRow + 1, r - 1), 10, 10), Map.of(
         "Accepted", "9BD0F5", "Accepted late", "F0E68C", "Quarantined", "F5B971", "Not received", "E3E3E3"));
     s.createFreezePane(0, headerRow + 1);

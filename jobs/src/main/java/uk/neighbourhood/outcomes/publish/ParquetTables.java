@@ -18,6 +18,8 @@ public final class ParquetTables {
   public static final String RETURNS = "returns";
   public static final String OBSERVATIONS = "observations";
   public static final String INDICATORS = "indicators";
+  public static final String BREAKDOWNS = "breakdowns";
+  public static final String FUNNELS = "funnels";
 
   public static final StructType RETURNS_SCHEMA = new StructType()
       .add("scheme_id", DataTypes.StringType, false)
@@ -62,7 +64,59 @@ public final class ParquetTables {
       .add("unit", DataTypes.StringType, true)
       .add("note", DataTypes.StringType, true);
 
+  /** Indicators pooled by scheme model and by deprivation group (an extension of the contract). */
+  public static final StructType BREAKDOWNS_SCHEMA = new StructType()
+      .add("group_type", DataTypes.StringType, false)
+      .add("group", DataTypes.StringType, false)
+      .add("period", DataTypes.StringType, false)
+      .add("indicator", DataTypes.StringType, false)
+      .add("value", DataTypes.DoubleType, true)
+      .add("lower_ci", DataTypes.DoubleType, true)
+      .add("upper_ci", DataTypes.DoubleType, true)
+      .add("numerator", DataTypes.DoubleType, true)
+      .add("denominator", DataTypes.DoubleType, true)
+      .add("schemes", DataTypes.IntegerType, false)
+      .add("method", DataTypes.StringType, true)
+      .add("comparison", DataTypes.StringType, false)
+      .add("suppressed", DataTypes.BooleanType, false);
+
+  /** Each scheme on the funnel plot of each proportion and rate indicator, with the limits at its denominator. */
+  public static final StructType FUNNELS_SCHEMA = new StructType()
+      .add("scheme_id", DataTypes.StringType, false)
+      .add("period", DataTypes.StringType, false)
+      .add("indicator", DataTypes.StringType, false)
+      .add("denominator", DataTypes.DoubleType, false)
+      .add("value", DataTypes.DoubleType, false)
+      .add("target", DataTypes.DoubleType, false)
+      .add("z_score", DataTypes.DoubleType, false)
+      .add("lower_95", DataTypes.DoubleType, false)
+      .add("upper_95", DataTypes.DoubleType, false)
+      .add("lower_998", DataTypes.DoubleType, false)
+      .add("upper_998", DataTypes.DoubleType, false)
+      .add("inside_95", DataTypes.BooleanType, false)
+      .add("inside_998", DataTypes.BooleanType, false)
+      .add("phi", DataTypes.DoubleType, false)
+      .add("method", DataTypes.StringType, true);
+
   private ParquetTables() {}
+
+  public static Row row(uk.neighbourhood.outcomes.aggregate.BreakdownRow b) {
+    return RowFactory.create(b.groupType(), b.group(), b.period(), b.indicator(), b.value(), b.lowerCi(), b.upperCi(),
+        b.numerator(), b.denominator(), b.schemes(), b.method(), b.comparison(), b.suppressed());
+  }
+
+  /**
+   * One row per funnel point, with the limits evaluated at the point's own denominator (the lines of
+   * {@code atSchemes} are in the order of its points).
+   */
+  public static Row funnelRow(String period, uk.neighbourhood.outcomes.aggregate.FunnelLimits atSchemes, int i) {
+    var p = atSchemes.points().get(i);
+    var l = atSchemes.lines().get(i);
+    return RowFactory.create(p.schemeId(), period, atSchemes.indicator(), p.denominator(), p.value(),
+        atSchemes.target(), p.zScore(), l.lower95(), l.upper95(), l.lower998(), l.upper998(), p.inside95(),
+        p.inside998(), atSchemes.phi(), atSchemes.method());
+  }
+
 
   public static Row row(ReturnRecord r) {
     return RowFactory.create(r.schemeId(), r.period(), r.file(), r.sha256(), r.status(), seq(r.problems()),

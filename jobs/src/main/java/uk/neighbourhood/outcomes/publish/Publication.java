@@ -70,9 +70,16 @@ public final class Publication {
     }
   }
 
-  /** Drops a run's staging folder after a failure: nothing of it was published. */
+  /**
+   * Drops a run's staging folder after a failure before the commit point: nothing of it was published.
+   * After the commit point the staging is the next run's to finish from, so it is left alone.
+   */
   public void abandon() {
     try {
+      if (fs.exists(new Path(out, JOURNAL))) {
+        LOG.warn("Run {} stopped while committing; the next run will finish its publication", runId);
+        return;
+      }
       fs.delete(staging(), true);
     } catch (IOException e) {
       LOG.warn("Could not remove staging folder {}: {}", staging(), e.toString());
@@ -132,6 +139,7 @@ public final class Publication {
       if (!fs.rename(from, to)) {
         throw new IOException("could not move " + from + " to " + to);
       }
+      FaultInjection.at(FaultInjection.Stage.COMMITTING);
     }
     try (OutputStream o = fs.create(new Path(out, MARKER), true)) {
       o.write((runId + "\n").getBytes(StandardCharsets.UTF_8));
@@ -139,5 +147,13 @@ public final class Publication {
     fs.delete(new Path(out, JOURNAL), false);
     fs.delete(staging, true);
     fs.delete(trash, true);
+    deleteIfEmpty(fs, staging.getParent());
+    deleteIfEmpty(fs, trash.getParent());
+  }
+
+  private static void deleteIfEmpty(FileSystem fs, Path dir) throws IOException {
+    if (fs.exists(dir) && fs.listStatus(dir).length == 0) {
+      fs.delete(dir, false);
+    }
   }
 }

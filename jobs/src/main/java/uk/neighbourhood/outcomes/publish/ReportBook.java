@@ -65,14 +65,21 @@ final class ReportBook {
   final CellStyle wrap;
   final CellStyle bold;
   final CellStyle note;
+  final CellStyle line;
+  final CellStyle noteLine;
   final CellStyle link;
   final CellStyle symbol;
+  /** A comparison or status word, indented so it does not run into the number before it. */
+  final CellStyle label;
   final CellStyle count;
   final CellStyle date;
   private final Map<String, CellStyle> numberStyles = new HashMap<>();
 
-  ReportBook() {
+  ReportBook(String documentTitle, String publisher) {
     xssf = new XSSFWorkbook();
+    // Screen readers and file browsers show these; accessibility checkers ask for a title.
+    xssf.getProperties().getCoreProperties().setTitle(documentTitle);
+    xssf.getProperties().getCoreProperties().setCreator(publisher);
     safe = new SafeCells(xssf);
     Font base = xssf.getFontAt(0);
     base.setFontName("Arial");
@@ -89,11 +96,15 @@ final class ReportBook {
     bold = style(font(11, true, null), false);
     note = style(font(10, false, null), true);
     note.setVerticalAlignment(VerticalAlignment.TOP);
+    line = style(null, false);
+    noteLine = style(font(10, false, null), false);
     XSSFFont linkFont = font(11, false, "0563C1");
     linkFont.setUnderline(Font.U_SINGLE);
     link = style(linkFont, false);
     symbol = style(null, false);
     symbol.setAlignment(HorizontalAlignment.RIGHT);
+    label = style(null, false);
+    label.setIndention((short) 1);
     count = numberStyle("#,##0");
     date = numberStyle("yyyy-mm-dd");
   }
@@ -115,6 +126,7 @@ final class ReportBook {
       s.setFont(f);
     }
     s.setWrapText(wrapText);
+    s.setVerticalAlignment(VerticalAlignment.TOP);
     return s;
   }
 
@@ -122,6 +134,7 @@ final class ReportBook {
     return numberStyles.computeIfAbsent(format, f -> {
       CellStyle s = xssf.createCellStyle();
       s.setDataFormat(xssf.createDataFormat().getFormat(f));
+      s.setVerticalAlignment(VerticalAlignment.TOP);
       return s;
     });
   }
@@ -133,23 +146,39 @@ final class ReportBook {
     }
     XSSFSheet s = xssf.createSheet(name);
     s.setDisplayGridlines(false);
+    printable(s);
     return s;
   }
 
   /** A new streamed sheet, for tables that grow with the data. */
   Sheet streamedSheet(String name) {
     if (streaming == null) {
-      streaming = new SXSSFWorkbook(xssf, 100);
+      // Shared strings, as Excel itself writes them: long tables repeat the same names and labels.
+      streaming = new SXSSFWorkbook(xssf, 100, true, true);
     }
     Sheet s = streaming.createSheet(name);
     s.setDisplayGridlines(false);
+    printable(s);
     return s;
+  }
+
+  /** Landscape A4, one page wide, header row repeated: people print these for meetings. */
+  private static void printable(Sheet s) {
+    s.getPrintSetup().setLandscape(true);
+    s.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+    s.setFitToPage(true);
+    s.getPrintSetup().setFitWidth((short) 1);
+    s.getPrintSetup().setFitHeight((short) 0);
   }
 
   void write(OutputStream out) throws IOException {
     if (streaming != null) {
-      streaming.write(out);
-      streaming.close();
+      try {
+        streaming.write(out);
+      } finally {
+        streaming.dispose(); // the temporary files of the streamed sheets
+        streaming.close();
+      }
     } else {
       xssf.write(out);
       xssf.close();
@@ -177,6 +206,11 @@ final class ReportBook {
     Cell c = r.createCell(col);
     c.setCellStyle(style);
     safe.text(c, value);
+    if (style == title) {
+      r.setHeightInPoints(24);
+    } else if (style == subtitle) {
+      r.setHeightInPoints(19);
+    }
     return c;
   }
 
@@ -206,21 +240,36 @@ final class ReportBook {
     }
   }
 
-  /** A line of prose in column A, with the row made tall enough for its wrapped text. */
+  /**
+   * A line of prose in column A above a table. It is not wrapped, so it runs across the empty cells
+   * to its right whatever column A's width; no merged cells, as screen readers stumble on them.
+   */
   int paragraph(Sheet s, int rowIndex, String value, CellStyle style, int widthChars) {
-    Row r = row(s, rowIndex);
-    text(r, 0, value, style);
-    int lines = Math.max(1, (int) Math.ceil(value.length() / (double) Math.max(20, widthChars)));
-    if (lines > 1) {
-      r.setHeightInPoints(lines * 14.5f);
+    CellStyle st = style == note || style == noteLine ? noteLine : line;
+    int r = rowIndex;
+    StringBuilder current = new StringBuilder();
+    for (String word : value.split(" ")) {
+      if (current.length() > 0 && current.length() + 1 + word.length() > widthChars) {
+        text(row(s, r++), 0, current.toString(), st);
+        current.setLength(0);
+      }
+      current.append(current.length() > 0 ? " " : "").append(word);
     }
-    return rowIndex + 1;
+    if (current.length() > 0) {
+      text(row(s, r++), 0, current.toString(), st);
+    }
+    return r;
   }
 
   void widths(Sheet s, int... chars) {
     for (int i = 0; i < chars.length; i++) {
       s.setColumnWidth(i, Math.min(255, chars[i]) * 256);
     }
+  }
+
+  /** Repeats a table's header row on every printed page. */
+  void printTitles(Sheet s, int headerRow) {
+    s.setRepeatingRows(new CellRangeAddress(headerRow, headerRow, -1, -1));
   }
 
   void linkTo(Cell cell, String sheetName) {
@@ -235,10 +284,14 @@ final class ReportBook {
    * Column names are set from {@code headers}, which must match the header cells and be unique.
    */
   XSSFTable table(Sheet sheet, String name, int headerRow, int lastRow, List<String> headers) {
+    return table(sheet, name, headerRow, lastRow, headers, 0);
+  }
+
+  XSSFTable table(Sheet sheet, String name, int headerRow, int lastRow, List<String> headers, int firstCol) {
     XSSFSheet xs = xssf.getSheet(sheet.getSheetName());
     int last = Math.max(lastRow, headerRow + 1);
-    AreaReference area = new AreaReference(new CellReference(headerRow, 0),
-        new CellReference(last, headers.size() - 1), SpreadsheetVersion.EXCEL2007);
+    AreaReference area = new AreaReference(new CellReference(headerRow, firstCol),
+        new CellReference(last, firstCol + headers.size() - 1), SpreadsheetVersion.EXCEL2007);
     XSSFTable t = xs.createTable(null);
     CTTable ct = t.getCTTable();
     ct.setName(name);

@@ -67,7 +67,8 @@ final class ReportCharts {
    * their own x column.
    */
   static XSSFChart funnel(XSSFSheet sheet, int col1, int row1, int col2, int row2, String title, String xTitle,
-      String yTitle, CellRangeAddress pointX, CellRangeAddress pointY, CellRangeAddress limitX, List<Limit> limits) {
+      String yTitle, CellRangeAddress pointX, CellRangeAddress pointY, CellRangeAddress limitX, List<Limit> limits,
+      double yLow, double yHigh) {
     XSSFChart chart = chart(sheet, col1, row1, col2, row2, title);
     XDDFValueAxis bottom = chart.createValueAxis(AxisPosition.BOTTOM);
     bottom.setTitle(xTitle);
@@ -75,6 +76,11 @@ final class ReportCharts {
     XDDFValueAxis left = chart.createValueAxis(AxisPosition.LEFT);
     left.setTitle(yTitle);
     left.setCrosses(AxisCrosses.AUTO_ZERO);
+    // Start the value axis near the data, not at zero, so the funnel's shape is visible.
+    double pad = Math.max((yHigh - yLow) * 0.05, 1e-9);
+    double step = Math.pow(10, Math.floor(Math.log10(Math.max(yHigh - yLow, 1e-9))));
+    left.setMinimum(Math.max(0, Math.floor((yLow - pad) / step) * step));
+    left.setMaximum(Math.ceil((yHigh + pad) / step) * step);
     XDDFScatterChartData data = (XDDFScatterChartData) chart.createData(ChartTypes.SCATTER, bottom, left);
     data.setStyle(ScatterStyle.LINE_MARKER);
     data.setVaryColors(false);
@@ -107,6 +113,11 @@ final class ReportCharts {
       XDDFShapeProperties sp = new XDDFShapeProperties();
       sp.setLineProperties(new XDDFLineProperties(new XDDFNoFillProperties()));
       points.setShapeProperties(sp);
+      // Solid blue dots: the default palette draws them pale, too faint against the limit lines.
+      XDDFShapeProperties marker = new XDDFShapeProperties();
+      marker.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(BLUE)));
+      marker.setLineProperties(line(BLUE, 0.75, null));
+      points.getCTScatterSer().getMarker().setSpPr(marker.getXmlObject());
     }
     return chart;
   }
@@ -115,6 +126,9 @@ final class ReportCharts {
     XSSFDrawing drawing = sheet.createDrawingPatriarch();
     XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, col1, row1, col2, row2);
     XSSFChart chart = drawing.createChart(anchor);
+    // Alternative text for screen readers: the chart's title and where its numbers are.
+    chart.getGraphicFrame().getCTGraphicalObjectFrame().getNvGraphicFramePr().getCNvPr()
+        .setDescr(title + ". The numbers shown in this chart are in the table on this sheet.");
     chart.setTitleText(title);
     chart.setTitleOverlay(false);
     XDDFChartLegend legend = chart.getOrAddLegend();

@@ -24,6 +24,7 @@ final class ReportFigures {
   private final Map<String, IndicatorRow> byKey = new HashMap<>();
   private final Map<String, String> labels = new LinkedHashMap<>();
   private final Map<String, String> units = new HashMap<>();
+  private final Map<String, Boolean> proportionScale = new HashMap<>();
 
   ReportFigures(ReportInputs in) {
     this.in = in;
@@ -76,12 +77,28 @@ final class ReportFigures {
     return units.getOrDefault(indicator, "");
   }
 
-  /** Number format by the kind of indicator: rates and percentages to one decimal, score changes to two. */
-  static String format(String indicator) {
+  /**
+   * Number format by the kind of indicator: rates and percentages to one decimal, score changes to two.
+   * A percentage published as a proportion (value equal to numerator / denominator) gets Excel's
+   * percent format, so it reads as 61.6% either way.
+   */
+  String format(String indicator) {
     if (indicator.startsWith("swemwbs")) {
       return "0.00";
     }
+    if (indicator.endsWith("_pct") && publishedAsProportion(indicator)) {
+      return "0.0%";
+    }
     return "#,##0.0";
+  }
+
+  private boolean publishedAsProportion(String indicator) {
+    return proportionScale.computeIfAbsent(indicator, code -> in.indicators().stream()
+        .filter(r -> r.indicator().equals(code) && r.value() != null && r.numerator() != null
+            && r.denominator() != null && r.denominator() > 0 && r.numerator() > 0)
+        .findFirst()
+        .map(r -> Math.abs(r.value() / (r.numerator() / r.denominator()) - 1) < 0.01)
+        .orElse(false));
   }
 
   static String comparisonLabel(IndicatorRow r) {

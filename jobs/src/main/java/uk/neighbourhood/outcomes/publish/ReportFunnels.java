@@ -21,10 +21,18 @@ final class ReportFunnels {
 
   private final ReportFigures figures;
   private final String period;
+  private final boolean useSupplied;
 
+  /** Limits for the period being written: the supplied lines apply to it. */
   ReportFunnels(ReportFigures figures, String period) {
+    this(figures, period, true);
+  }
+
+  /** Limits for another period of the publication: always computed, as supplied lines are for one period. */
+  ReportFunnels(ReportFigures figures, String period, boolean useSupplied) {
     this.figures = figures;
     this.period = period;
+    this.useSupplied = useSupplied;
   }
 
   /** True when there is something to draw for the indicator. */
@@ -37,6 +45,9 @@ final class ReportFunnels {
   }
 
   private List<FunnelLine> supplied(String indicator) {
+    if (!useSupplied) {
+      return List.of();
+    }
     return figures.inputs().funnel().stream().filter(l -> l.indicator().equals(indicator))
         .sorted(Comparator.comparingDouble(FunnelLine::denominator)).toList();
   }
@@ -50,7 +61,7 @@ final class ReportFunnels {
     List<FunnelLine> out = new ArrayList<>();
     double lo = Math.max(1, from * 0.8);
     double hi = Math.max(lo * 2, to * 1.2);
-    int steps = 40;
+    int steps = 24;
     for (int i = 0; i <= steps; i++) {
       double n = lo * Math.pow(hi / lo, i / (double) steps);
       at(indicator, Math.rint(n)).ifPresent(out::add);

@@ -29,7 +29,23 @@ public record ReportText(
   public static ReportText defaults() {
     return new ReportText(
         "Neighbourhood Outcomes",
-        Map.of(),
+        Map.of(
+            "people_supported_per_1000", "People who received support from the scheme in the quarter, per 1,000"
+                + " people in the scheme's registered population",
+            "volunteer_hours_per_1000", "Hours given by volunteers in the quarter, per 1,000 people in the"
+                + " registered population",
+            "belong_neighbourhood_pct", "Survey respondents who agree they belong to their neighbourhood, as a"
+                + " percentage of respondents",
+            "trust_neighbours_pct", "Survey respondents who say many or some people in their neighbourhood can be"
+                + " trusted, as a percentage of respondents",
+            "lonely_often_always_pct", "Survey respondents who feel lonely often or always, as a percentage of"
+                + " respondents (lower is better)",
+            "swemwbs_mean_change", "Mean change in the Short Warwick-Edinburgh Mental Wellbeing Scale (7 to 35)"
+                + " between first contact and follow-up, for participants with both scores",
+            "gp_appointments_change_pct", "Change in GP appointments among participants followed up, the quarter"
+                + " after support against the quarter before, as a percentage (negative is fewer)",
+            "ae_attendances_change_pct", "Change in A&E attendances among participants followed up, the quarter"
+                + " after support against the quarter before, as a percentage (negative is fewer)"),
         "Proportions use the Wilson score interval. Counts and crude rates per 1,000 people use Byar's method "
             + "(exact Poisson limits for small counts), divided by the registered population. Means and paired "
             + "changes use a t-based interval. All intervals are 95%.",

@@ -31,6 +31,7 @@ public final class RunManifest {
     m.put("run_date", options.today().toString());
     m.put("periods", summary.periods());
     m.put("files_seen", summary.filesSeen());
+    m.put("files_read", summary.filesRead());
     m.put("by_status", summary.byStatus());
     m.put("observations", summary.observations());
     m.put("indicators", summary.indicators());

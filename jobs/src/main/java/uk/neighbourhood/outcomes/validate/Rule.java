@@ -22,7 +22,8 @@ public record Rule(String id, Kind kind, Severity severity, String message, Stri
     PERIOD_NOT_FUTURE,
     PERIOD_NOT_BEFORE_START,
     NO_CONFLICTING_DUPLICATES,
-    NOT_ABOVE_POPULATION
+    NOT_ABOVE_POPULATION,
+    HAS_VALUES
   }
 
   /** Fills {placeholders} in the message. */

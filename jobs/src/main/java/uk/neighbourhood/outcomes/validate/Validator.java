@@ -54,6 +54,12 @@ public final class Validator {
             out.add(problem(rule, Map.of("declared", declared.trim(), "scheme", folderScheme), null));
           }
         }
+        case HAS_VALUES -> {
+          boolean refusedAlready = mapped.problems().stream().anyMatch(Problem::isError);
+          if (mapped.observations().isEmpty() && !refusedAlready) {
+            out.add(problem(rule, Map.of(), null));
+          }
+        }
         case PERIOD_PRESENT -> {
           if (mapped.periods().isEmpty() && !mapped.observations().isEmpty()) {
             out.add(problem(rule, Map.of(), null));

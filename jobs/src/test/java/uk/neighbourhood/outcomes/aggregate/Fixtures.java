@@ -62,6 +62,14 @@ final class Fixtures {
     }
   }
 
+  static DisclosureControl disclosure() {
+    try (InputStream in = Files.newInputStream(SCHEMAS.resolve("disclosure.yaml"))) {
+      return DisclosureControl.load("disclosure.yaml", in, indicators(), measures());
+    } catch (java.io.IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Builds totals: scheme, then alternating measure code and value (null for a team-suppressed figure). */
   static List<MeasureTotal> totals(String scheme, Object... measureValuePairs) {
     List<MeasureTotal> out = new ArrayList<>();

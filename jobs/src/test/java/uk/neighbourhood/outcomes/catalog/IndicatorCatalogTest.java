@@ -41,6 +41,23 @@ class IndicatorCatalogTest {
   }
 
   @Test
+  void bundledCataloguesLoadFromTheClasspath() {
+    assertThat(IndicatorCatalog.bundled().all()).hasSizeGreaterThanOrEqualTo(20);
+    assertThat(UnitCosts.bundled().all()).extracting(UnitCosts.UnitCost::code)
+        .containsExactly("gp_appointment", "ae_attendance", "emergency_admission");
+    assertThat(UnitCosts.bundled().all()).allSatisfy(c -> assertThat(c.priceYear()).isNotBlank());
+    assertThat(uk.neighbourhood.outcomes.aggregate.DisclosureControl.bundled().rule().roundTo()).isEqualTo(5);
+  }
+
+  @Test
+  void unitCostNamingAnUnknownMeasureIsReportedWithItsLine() throws Exception {
+    String yaml = "unit_costs:\n  - code: gp\n    label: GP\n    before_measure: gp_before\n    after_measure: gp_appointments_after\n"
+        + "    cost_gbp: 44\n    source: s\n    edition: e\n    price_year: p\n    confidence: low\n";
+    assertThatThrownBy(() -> UnitCosts.load("unit-costs.yaml", new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), measures()))
+        .hasMessageStartingWith("unit-costs.yaml line 2: Cannot load unit cost 'gp': its before_measure 'gp_before'");
+  }
+
+  @Test
   void unknownMeasureIsReportedWithItsLine() {
     String yaml = "indicators:\n"
         + "  - code: x_pct\n    label: X\n    numerator: no_such_measure\n    denominator: survey_respondents\n"

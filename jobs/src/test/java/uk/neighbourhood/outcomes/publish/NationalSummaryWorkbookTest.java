@@ -2,9 +2,6 @@ package uk.neighbourhood.outcomes.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,13 +19,8 @@ class NationalSummaryWorkbookTest {
   @TempDir Path dir;
 
   private XSSFWorkbook written(ReportInputs in) throws Exception {
-    Path file = dir.resolve("national-summary.xlsx");
-    try (OutputStream out = Files.newOutputStream(file)) {
-      NationalSummaryWorkbook.write(in, ReportFixtures.Q2, out);
-    }
-    try (InputStream is = Files.newInputStream(file)) {
-      return new XSSFWorkbook(is);
-    }
+    return ReportFiles.writeAndOpen(dir.resolve("national-summary.xlsx"),
+        out -> NationalSummaryWorkbook.write(in, ReportFixtures.Q2, out));
   }
 
   static List<String> texts(XSSFSheet s) {
@@ -131,6 +123,22 @@ class NationalSummaryWorkbookTest {
       assertThat(funnel.getDrawingPatriarch().getCharts()).hasSize(2);
       assertThat(funnel.getDrawingPatriarch().getCharts().get(0).getCTChart().getPlotArea().getScatterChartList()
           .get(0).getSerList()).hasSize(6);
+      // the numbers behind each funnel sit beside it as two tables: the schemes, and the limits
+      assertThat(funnel.getTables()).hasSize(4);
+    }
+  }
+
+  @Test
+  void aPeriodWithoutIndicatorsStillWritesEverySheet() throws Exception {
+    ReportInputs base = ReportFixtures.inputs();
+    ReportInputs in = ReportInputs.of(base.periods(), List.of(), base.returns(), List.of(), base.registry(),
+        base.catalog());
+    try (XSSFWorkbook wb = written(in)) {
+      assertThat(wb.getNumberOfSheets()).isEqualTo(6);
+      assertThat(texts(wb.getSheet("Funnel plots")))
+          .contains("No indicator in this period has the data a funnel plot needs.");
+      assertThat(rowOf(wb.getSheet("Data quality"), "hollins-lac").getCell(10).getStringCellValue())
+          .isEqualTo("Quarantined");
     }
   }
 

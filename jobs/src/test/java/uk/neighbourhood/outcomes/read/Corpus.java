@@ -5,10 +5,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** Finds the shared torture corpus: walks up from the working directory looking for shared/corpus/torture. */
-final class Corpus {
+public final class Corpus {
   private Corpus() {}
 
-  static Optional<Path> torture() {
+  public static Optional<Path> torture() {
     Path dir = Path.of("").toAbsolutePath();
     while (dir != null) {
       for (Path candidate : new Path[] {dir.resolve("shared/corpus/torture"), dir.resolve("../shared/corpus/torture")}) {
@@ -21,7 +21,7 @@ final class Corpus {
     return Optional.empty();
   }
 
-  static Path tortureOrFail() {
+  public static Path tortureOrFail() {
     return torture().orElseThrow(() -> new IllegalStateException(
         "Cannot find the torture corpus: no shared/corpus/torture above " + Path.of("").toAbsolutePath()));
   }
