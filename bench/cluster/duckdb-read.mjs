@@ -18,6 +18,8 @@ const EXPECTED = {
     problems: 'VARCHAR[]' },
   observations: { period: 'VARCHAR', scheme_id: 'VARCHAR', value: 'DOUBLE', suppressed: 'BOOLEAN' },
   indicators: { period: 'VARCHAR', indicator: 'VARCHAR', value: 'DOUBLE', lower_ci: 'DOUBLE' },
+  breakdowns: { period: 'VARCHAR', group_type: 'VARCHAR', schemes: 'INTEGER', value: 'DOUBLE' },
+  funnels: { period: 'VARCHAR', scheme_id: 'VARCHAR', z_score: 'DOUBLE', inside_95: 'BOOLEAN' },
 };
 
 const db = await DuckDBInstance.create(':memory:');

@@ -42,7 +42,8 @@ import uk.neighbourhood.outcomes.publish.ParquetTables;
 class ParquetCompatibilityTest {
   private static final Pattern PART = Pattern.compile("parquet/(\\w+)/period=([^/]+)/part-[^/]+\\.snappy\\.parquet");
   private static final Map<String, StructType> SCHEMAS = Map.of(ParquetTables.RETURNS, ParquetTables.RETURNS_SCHEMA,
-      ParquetTables.OBSERVATIONS, ParquetTables.OBSERVATIONS_SCHEMA, ParquetTables.INDICATORS, ParquetTables.INDICATORS_SCHEMA);
+      ParquetTables.OBSERVATIONS, ParquetTables.OBSERVATIONS_SCHEMA, ParquetTables.INDICATORS, ParquetTables.INDICATORS_SCHEMA,
+      ParquetTables.BREAKDOWNS, ParquetTables.BREAKDOWNS_SCHEMA, ParquetTables.FUNNELS, ParquetTables.FUNNELS_SCHEMA);
 
   @TempDir static Path work;
   static SparkSession spark;

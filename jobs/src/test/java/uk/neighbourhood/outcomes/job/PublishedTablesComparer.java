@@ -1,24 +1,28 @@
 package uk.neighbourhood.outcomes.job;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import uk.neighbourhood.outcomes.publish.ParquetTables;
 
 /**
- * Whether two publications hold the same rows in each Parquet table, whatever the part files are called or
+ * Whether two local publications hold the same rows in each Parquet table, whatever the part files are called or
  * how rows are spread over them. Used by {@code bench/cluster/run-cluster-test.sh} to show that a run on a
  * cluster publishes exactly what a local run publishes.
  */
 public final class PublishedTablesComparer {
-  static final List<String> TABLES = List.of(ParquetTables.RETURNS, ParquetTables.OBSERVATIONS, ParquetTables.INDICATORS);
-
   private PublishedTablesComparer() {}
 
   /** One table's comparison: rows on each side and rows found on one side only (as multisets). */
@@ -30,7 +34,7 @@ public final class PublishedTablesComparer {
 
   public static List<Difference> compare(SparkSession spark, String a, String b) {
     List<Difference> result = new ArrayList<>();
-    for (String table : TABLES) {
+    for (String table : tables(a, b)) {
       Dataset<Row> left = table(spark, a, table);
       Dataset<Row> right = table(spark, b, table);
       if (!Arrays.equals(left.columns(), right.columns())) {
@@ -43,6 +47,19 @@ public final class PublishedTablesComparer {
       result.add(new Difference(table, total(l), total(r), onlyIn(l, r), onlyIn(r, l)));
     }
     return result;
+  }
+
+  /** Every table either publication has; one missing on a side is reported by the Parquet reader. */
+  private static SortedSet<String> tables(String... outs) {
+    SortedSet<String> tables = new TreeSet<>();
+    for (String out : outs) {
+      try (Stream<Path> dirs = Files.list(Path.of(out, "parquet"))) {
+        dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).forEach(tables::add);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot list the tables of " + out + ": " + e.getMessage(), e);
+      }
+    }
+    return tables;
   }
 
   private static Map<String, Long> multiset(Dataset<Row> df) {
