@@ -30,7 +30,7 @@ public final class ReportCommand implements Callable<Integer> {
       description = "Registry to describe the schemes (default: the snapshot the run kept in <out>/registry/).")
   String registry;
 
-  @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]", description = "Spark master URL.")
+  @Option(names = "--master", paramLabel = "URL", description = "Spark master URL (default: local[*], or spark-submit's).")
   String master;
 
   @Override

@@ -42,8 +42,9 @@ public final class RunCommand implements Callable<Integer> {
       description = "Publish only these quarters, e.g. 2025-26Q1 (default: every quarter found).")
   List<String> periods = new ArrayList<>();
 
-  @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]",
-      description = "Spark master: local[*] (default), spark://host:7077, yarn, k8s://...")
+  // no picocli default: under spark-submit the master comes from its --master (spark.master), not from us
+  @Option(names = "--master", paramLabel = "URL",
+      description = "Spark master: local[*] (default, or spark-submit's --master), spark://host:7077, yarn, k8s://...")
   String master;
 
   @Option(names = "--schemas", paramLabel = "DIR", description = "Use this schemas/ folder instead of the bundled one.")
@@ -64,10 +65,10 @@ public final class RunCommand implements Callable<Integer> {
       }
     }
     PrintWriter o = spec.commandLine().getOut();
-    RunOptions options = new RunOptions(inbox, out, registry, periods, master, schemas,
-        today == null ? LocalDate.now() : today, Logging.verbose());
     SparkSession spark = SparkSessions.create(master, "outcomes run");
     try {
+      RunOptions options = new RunOptions(inbox, out, registry, periods, spark.sparkContext().master(), schemas,
+          today == null ? LocalDate.now() : today, Logging.verbose());
       RunSummary s = new QuarterlyJob(spark, options, new Progress(System.err, !quiet)).run();
       print(o, s);
       return OutcomesCommand.OK;
