@@ -25,12 +25,25 @@ import org.apache.commons.csv.CSVRecord;
  * once, with its line, because a registry is fixed by a person in one sitting.
  */
 public final class Registry implements Serializable {
-  public static final Set<String> MODELS = Set.of("social_prescribing", "local_area_coordination",
-      "community_health_workers", "big_local", "integrated_neighbourhood_team", "community_hub", "other");
-  public static final Set<String> LEADS = Set.of("statutory", "vcse", "community", "mixed");
+  /** Allowed values come from {@code schemas/registry.schema.yaml}, the registry's documented schema. */
+  public static final Set<String> MODELS = allowed("model");
+  public static final Set<String> LEADS = allowed("lead");
   private static final List<String> REQUIRED = List.of("scheme_id", "name", "model", "population");
 
   private final Map<String, Scheme> byId;
+
+  private static Set<String> allowed(String column) {
+    try (java.io.InputStream in = Schemas.bundled().open("registry.schema.yaml")) {
+      for (YamlRecords.Entry e : YamlRecords.list("schemas/registry.schema.yaml", in, "columns")) {
+        if (column.equals(e.string("column"))) {
+          return Set.copyOf(e.strings("allowed"));
+        }
+      }
+    } catch (IOException e) {
+      throw new CatalogException("Cannot load schemas/registry.schema.yaml: " + e.getMessage(), e);
+    }
+    throw new CatalogException("schemas/registry.schema.yaml: Cannot load: no column '" + column + "'.");
+  }
 
   public Registry(Collection<Scheme> schemes) {
     Map<String, Scheme> m = new LinkedHashMap<>();
