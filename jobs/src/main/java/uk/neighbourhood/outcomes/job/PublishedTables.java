@@ -63,6 +63,20 @@ final class PublishedTables {
     return t.collectAsList().stream().map(ParquetTables::indicator).toList();
   }
 
+  /** Published indicator rows of the periods given (what a run is about to replace). */
+  List<IndicatorRow> indicatorsIn(Collection<String> periods) {
+    Dataset<Row> t = table(ParquetTables.INDICATORS);
+    return t == null || periods.isEmpty() ? List.of()
+        : t.where(functions.col("period").isin(periods.toArray())).collectAsList().stream()
+            .map(ParquetTables::indicator).toList();
+  }
+
+  /** Revisions recorded so far (all periods). */
+  List<uk.neighbourhood.outcomes.publish.Revision> revisions() {
+    Dataset<Row> t = table(ParquetTables.REVISIONS);
+    return t == null ? List.of() : t.collectAsList().stream().map(ParquetTables::revision).toList();
+  }
+
   List<ReturnRecord> returns(Collection<String> periods) {
     Dataset<Row> t = table(ParquetTables.RETURNS);
     return t == null ? List.of()

@@ -48,6 +48,7 @@ import uk.neighbourhood.outcomes.publish.Publication;
 import uk.neighbourhood.outcomes.publish.Quarantine;
 import uk.neighbourhood.outcomes.publish.ReportInputs;
 import uk.neighbourhood.outcomes.publish.RunLock;
+import uk.neighbourhood.outcomes.publish.Revision;
 import uk.neighbourhood.outcomes.publish.RunManifest;
 import uk.neighbourhood.outcomes.read.ReadLimits;
 
@@ -147,6 +148,11 @@ public final class QuarterlyJob {
       returnRecords.add(ReturnRecords.of(r, status.get(r.file().relativePath())));
     }
 
+    PublishedTables published = new PublishedTables(spark, fs, new Path(options.out()));
+    List<Revision> revisions = new ArrayList<>(published.revisions());
+    revisions.addAll(Revisions.between(published.indicatorsIn(periods), indicators, returnRecords, runId,
+        options.today().toString()));
+
     progress.stage("Writing Parquet tables");
     List<String> commits = new ArrayList<>();
     Set<String> returnPeriods = returnRecords.stream().map(ReturnRecord::period)
@@ -167,6 +173,12 @@ public final class QuarterlyJob {
         spark.createDataFrame(jsc.parallelize(results.breakdowns().stream().map(ParquetTables::row).toList(), 1),
             ParquetTables.BREAKDOWNS_SCHEMA),
         periods, commits, "indicator", "group_type", "group");
+    Set<String> revisedPeriods = new TreeSet<>(periods);
+    revisions.forEach(v -> revisedPeriods.add(v.period()));
+    writeTable(publication, ParquetTables.REVISIONS,
+        spark.createDataFrame(jsc.parallelize(revisions.stream().map(ParquetTables::row).toList(), 1),
+            ParquetTables.REVISIONS_SCHEMA),
+        revisedPeriods, commits, "scheme_id", "indicator", "run_id");
     writeTable(publication, ParquetTables.FUNNELS,
         spark.createDataFrame(jsc.parallelize(funnelRows(results.funnels()), 1),
             ParquetTables.FUNNELS_SCHEMA),
@@ -175,14 +187,13 @@ public final class QuarterlyJob {
     progress.stage("Writing Excel reports");
     List<Observation> acceptedObservations = observations.collect();
     // trends need the periods published before this run too
-    List<IndicatorRow> allIndicators = new ArrayList<>(new PublishedTables(spark, fs, new Path(options.out()))
-        .indicatorsExcept(periods));
+    List<IndicatorRow> allIndicators = new ArrayList<>(published.indicatorsExcept(periods));
     allIndicators.addAll(indicators);
     Set<String> allPeriods = new TreeSet<>(periods);
     allIndicators.forEach(i -> allPeriods.add(i.period()));
     ReportInputs reportInputs = ReportInputs.of(List.copyOf(allPeriods), allIndicators,
         returnRecords.stream().filter(r -> periods.contains(r.period())).toList(), acceptedObservations, registry,
-        schemas.measures());
+        schemas.measures()).withRevisions(revisions);
     for (String period : periods) {
       List<FunnelLine> lines = results.funnels().stream().filter(f -> f.period().equals(period))
           .flatMap(f -> f.drawn().lines().stream().map(l -> new FunnelLine(f.drawn().indicator(), l.denominator(),

@@ -54,7 +54,7 @@ public final class ReportJob {
         Registry registry = loadRegistry(fs, registryFile == null ? new Path(out, REGISTRY_SNAPSHOT) : new Path(registryFile));
         Schemas schemas = Schemas.bundled();
         ReportInputs inputs = ReportInputs.of(all, published.indicatorsExcept(List.of()), published.returns(periods),
-            published.observations(periods), registry, schemas.measures());
+            published.observations(periods), registry, schemas.measures()).withRevisions(published.revisions());
         Publication publication = new Publication(fs, out, runId);
         List<String> commits = new ArrayList<>();
         try {

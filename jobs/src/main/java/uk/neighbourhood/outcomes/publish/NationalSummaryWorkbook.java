@@ -61,12 +61,14 @@ public final class NationalSummaryWorkbook {
     sheets.put("Funnel plots", "Each scheme's value against its size, with 95% and 99.8% control limits.");
     sheets.put("Methodology", "Definitions, statistical methods, suppression and unit-cost sources.");
     sheets.put("Data quality", "Returns expected, received, on time, accepted and refused, by scheme.");
+    sheets.put("Revisions", "Figures of quarters already published that later returns changed.");
     contents(sheets);
     headlines();
     byScheme();
     funnelPlots();
     methodology();
     dataQuality();
+    revisions();
   }
 
   private String title(String what) {
@@ -469,5 +471,42 @@ public final class NationalSummaryWorkbook {
         "Accepted", "9BD0F5", "Accepted late", "F0E68C", "Quarantined", "F5B971", "Not received", "E3E3E3"));
     s.createFreezePane(0, headerRow + 1);
     book.widths(s, 44, 22, 11, 11, 11, 11, 11, 12, 11, 11, 16);
+  }
+
+  /** Every revision recorded so far, newest quarter first, so a reader can see what changed and why. */
+  private void revisions() {
+    XSSFSheet s = book.sheet("Revisions");
+    int r = 0;
+    book.text(ReportBook.row(s, r++), 0, title("revisions"), book.title);
+    r = book.paragraph(s, r, in.revisions().isEmpty()
+        ? "No published figure has been revised."
+        : "Published figures that changed after a scheme sent a corrected or late return. The revised value is"
+            + " the one now published.", book.note, TEXT_WIDTH);
+    r++;
+    List<String> head = List.of("Quarter", "Scheme", "Scheme ID", "Indicator", "Previously published", "Revised",
+        "Why", "Revised on");
+    int headerRow = r;
+    book.header(s, r++, head);
+    List<Revision> sorted = in.revisions().stream()
+        .sorted(java.util.Comparator.comparing(Revision::period).reversed()
+            .thenComparing(Revision::schemeId).thenComparing(Revision::indicator))
+        .toList();
+    for (Revision v : sorted) {
+      Row row = ReportBook.row(s, r++);
+      book.text(row, 0, ReportFigures.displayPeriod(v.period()));
+      book.text(row, 1, figures.schemeName(v.schemeId()));
+      book.text(row, 2, v.schemeId());
+      book.text(row, 3, figures.label(v.indicator()));
+      CellStyle fmt = book.numberStyle(figures.format(v.indicator()));
+      book.figure(row, 4, v.previous(), v.previous() == null, fmt);
+      book.figure(row, 5, v.revised(), v.revised() == null, fmt);
+      book.text(row, 6, v.reason(), book.wrap);
+      book.text(row, 7, v.revisedOn());
+    }
+    if (!sorted.isEmpty()) {
+      book.table(s, "Revisions", headerRow, r - 1, head);
+    }
+    s.createFreezePane(0, headerRow + 1);
+    book.widths(s, 14, 36, 22, 40, 14, 14, 60, 12);
   }
 }

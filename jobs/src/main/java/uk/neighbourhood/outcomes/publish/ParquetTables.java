@@ -20,6 +20,7 @@ public final class ParquetTables {
   public static final String INDICATORS = "indicators";
   public static final String BREAKDOWNS = "breakdowns";
   public static final String FUNNELS = "funnels";
+  public static final String REVISIONS = "revisions";
 
   public static final StructType RETURNS_SCHEMA = new StructType()
       .add("scheme_id", DataTypes.StringType, false)
@@ -98,7 +99,28 @@ public final class ParquetTables {
       .add("phi", DataTypes.DoubleType, false)
       .add("method", DataTypes.StringType, true);
 
+  /** Published figures of earlier quarters that later returns changed; rows accumulate run after run. */
+  public static final StructType REVISIONS_SCHEMA = new StructType()
+      .add("scheme_id", DataTypes.StringType, false)
+      .add("period", DataTypes.StringType, false)
+      .add("indicator", DataTypes.StringType, false)
+      .add("previous", DataTypes.DoubleType, true)
+      .add("revised", DataTypes.DoubleType, true)
+      .add("reason", DataTypes.StringType, true)
+      .add("run_id", DataTypes.StringType, false)
+      .add("revised_on", DataTypes.StringType, false);
+
   private ParquetTables() {}
+
+  public static Row row(Revision v) {
+    return RowFactory.create(v.schemeId(), v.period(), v.indicator(), v.previous(), v.revised(), v.reason(), v.runId(),
+        v.revisedOn());
+  }
+
+  public static Revision revision(Row r) {
+    return new Revision(r.getAs("period"), r.getAs("scheme_id"), r.getAs("indicator"), r.getAs("previous"),
+        r.getAs("revised"), r.getAs("reason"), r.getAs("run_id"), r.getAs("revised_on"));
+  }
 
   public static Row row(uk.neighbourhood.outcomes.aggregate.BreakdownRow b) {
     return RowFactory.create(b.groupType(), b.group(), b.period(), b.indicator(), b.value(), b.lowerCi(), b.upperCi(),

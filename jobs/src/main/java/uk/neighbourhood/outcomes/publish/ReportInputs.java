@@ -19,6 +19,7 @@ import uk.neighbourhood.outcomes.model.ReturnRecord;
  * @param funnel control limits for the period being written; empty means "compute plain limits"
  * @param dueDates period label to the date by which a return is on time; absent periods use the
  *     quarter's end plus {@link ReportText#dueDays()}
+ * @param revisions published figures of earlier quarters that later returns changed
  */
 public record ReportInputs(
     List<String> periods,
@@ -29,7 +30,8 @@ public record ReportInputs(
     MeasureCatalog catalog,
     List<FunnelLine> funnel,
     ReportText text,
-    Map<String, LocalDate> dueDates) {
+    Map<String, LocalDate> dueDates,
+    List<Revision> revisions) {
 
   public ReportInputs {
     periods = periods.stream().distinct().sorted((a, b) -> Period.parse(a).compareTo(Period.parse(b))).toList();
@@ -38,24 +40,29 @@ public record ReportInputs(
     observations = List.copyOf(observations);
     funnel = List.copyOf(funnel);
     dueDates = Map.copyOf(dueDates);
+    revisions = List.copyOf(revisions);
   }
 
   public static ReportInputs of(List<String> periods, List<IndicatorRow> indicators, List<ReturnRecord> returns,
       List<Observation> observations, Registry registry, MeasureCatalog catalog) {
     return new ReportInputs(periods, indicators, returns, observations, registry, catalog, List.of(),
-        ReportText.defaults(), Map.of());
+        ReportText.defaults(), Map.of(), List.of());
   }
 
   public ReportInputs withFunnel(List<FunnelLine> lines) {
-    return new ReportInputs(periods, indicators, returns, observations, registry, catalog, lines, text, dueDates);
+    return new ReportInputs(periods, indicators, returns, observations, registry, catalog, lines, text, dueDates, revisions);
   }
 
   public ReportInputs withText(ReportText newText) {
-    return new ReportInputs(periods, indicators, returns, observations, registry, catalog, funnel, newText, dueDates);
+    return new ReportInputs(periods, indicators, returns, observations, registry, catalog, funnel, newText, dueDates, revisions);
   }
 
   public ReportInputs withDueDates(Map<String, LocalDate> dates) {
-    return new ReportInputs(periods, indicators, returns, observations, registry, catalog, funnel, text, dates);
+    return new ReportInputs(periods, indicators, returns, observations, registry, catalog, funnel, text, dates, revisions);
+  }
+
+  public ReportInputs withRevisions(List<Revision> list) {
+    return new ReportInputs(periods, indicators, returns, observations, registry, catalog, funnel, text, dueDates, list);
   }
 
   public LocalDate dueDate(String period) {

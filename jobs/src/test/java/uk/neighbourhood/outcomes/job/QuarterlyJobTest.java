@@ -172,4 +172,42 @@ class QuarterlyJobTest {
         .collectAsList().get(0).getAs("value");
     assertThat(people).isEqualTo(777.0);
   }
+
+  @Test
+  void aCorrectionToAPublishedQuarterIsListedAsARevision(@TempDir Path dir) throws IOException {
+    Path inbox = FixtureInbox.copyTo(dir.resolve("inbox"));
+    Path o = dir.resolve("out");
+    run(inbox, o);
+    assertThat(table(o, "revisions").count()).as("nothing is a revision on a first publication").isZero();
+
+    Path original = inbox.resolve("hollins-lac/2025-26Q1.csv");
+    Path corrected = inbox.resolve("hollins-lac/2025-26Q1-corrected.csv");
+    Files.writeString(corrected, Files.readString(original).replaceFirst("people_supported,\\d+", "people_supported,400"));
+    Files.setLastModifiedTime(corrected, FileTime.from(Instant.parse("2025-12-01T09:00:00Z")));
+    run(inbox, o);
+
+    List<Row> revisions = table(o, "revisions").where("indicator = 'people_supported_per_1000'").collectAsList();
+    Row scheme = revisions.stream().filter(r -> r.getAs("scheme_id").equals("hollins-lac")).findFirst().orElseThrow();
+    assertThat((String) scheme.getAs("period")).isEqualTo("2025-26Q1");
+    assertThat((Double) scheme.getAs("revised")).isCloseTo(400.0 / 12600 * 1000, within(1e-9));
+    assertThat((Double) scheme.getAs("previous")).isNotEqualTo(scheme.getAs("revised"));
+    assertThat((String) scheme.getAs("reason")).contains("hollins-lac/2025-26Q1-corrected.csv");
+    assertThat(revisions).anySatisfy(r -> assertThat((String) r.getAs("scheme_id")).isEqualTo("ENGLAND"));
+    try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(o.resolve("excel/2025-26Q1/national-summary.xlsx")))) {
+      var sheet = wb.getSheet("Revisions");
+      assertThat(sheet).isNotNull();
+      boolean listed = false;
+      for (var row : sheet) {
+        for (var cell : row) {
+          listed |= cell.toString().contains("2025-26Q1-corrected.csv");
+        }
+      }
+      assertThat(listed).as("the national summary lists the revision with its reason").isTrue();
+    }
+
+    long recorded = table(o, "revisions").count();
+    run(inbox, o);
+    assertThat(table(o, "revisions").count()).as("an unchanged re-run adds no revision and keeps the history")
+        .isEqualTo(recorded);
+  }
 }

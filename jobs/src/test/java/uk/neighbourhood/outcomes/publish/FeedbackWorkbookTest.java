@@ -105,7 +105,8 @@ class FeedbackWorkbookTest {
     ReportInputs in = new ReportInputs(base.periods(), base.indicators(),
         base.returns().stream().filter(r -> !(r.schemeId().equals("marsh-lane-big-local")
             && r.period().equals(ReportFixtures.Q2))).toList(),
-        base.observations(), base.registry(), base.catalog(), base.funnel(), base.text(), base.dueDates());
+        base.observations(), base.registry(), base.catalog(), base.funnel(), base.text(), base.dueDates(),
+        base.revisions());
     try (XSSFWorkbook wb = written(in, "marsh-lane-big-local")) {
       List<String> summary = texts(wb.getSheet("Summary"));
       assertThat(summary).anySatisfy(t -> assertThat(t).startsWith("We have not received a return"));
