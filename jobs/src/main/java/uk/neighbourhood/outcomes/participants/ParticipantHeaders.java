@@ -59,8 +59,8 @@ public final class ParticipantHeaders implements Serializable {
         int count = ((Number) r.get("count")).intValue();
         for (int n = 1; n <= count; n++) {
           for (Object s : (List<?>) r.get("synonyms")) {
-            put(file, bySynonym, String.valueOf(s).replace("{n}", Integer.toString(n)),
-                field.replace("{n}", Integer.toString(n)));
+            put(file, bySynonym, String.valueOf(s).replace("<n>", Integer.toString(n)),
+                field.replace("<n>", Integer.toString(n)));
           }
         }
       }
