@@ -79,7 +79,10 @@ public final class PrivacyGuard implements Serializable {
         continue;
       }
       for (Column name : columns.values()) {
-        if (name != postcode && Math.abs(name.index - postcode.index) <= rules.postcodeDistance() && looksLikeNames(name)) {
+        // a column headed "Name" anywhere beside full postcodes identifies people; a column that merely looks
+        // like names (venues, streets) counts only right next to the postcodes
+        boolean near = Math.abs(name.index - postcode.index) <= rules.postcodeDistance();
+        if (name != postcode && (hasNameHeader(name) || near) && looksLikeNames(name)) {
           found.add(namesBesidePostcodes(sheet, name, postcode));
           break;
         }
@@ -94,9 +97,12 @@ public final class PrivacyGuard implements Serializable {
         || (c.sampled > 0 && c.postcode.count >= Math.max(1, rules.postcodeMinShare() * c.sampled));
   }
 
+  private boolean hasNameHeader(Column c) {
+    return c.headers.stream().anyMatch(rules.nameHeaders()::contains) && c.values.count > 0;
+  }
+
   private boolean looksLikeNames(Column c) {
-    boolean header = c.headers.stream().anyMatch(rules.nameHeaders()::contains);
-    if (header && c.values.count > 0) {
+    if (hasNameHeader(c)) {
       return true;
     }
     return c.nameLike.count >= rules.nameMinValues() && c.text > 0
