@@ -10,6 +10,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import uk.neighbourhood.outcomes.catalog.Measure;
 import uk.neighbourhood.outcomes.catalog.Schemas;
+import uk.neighbourhood.outcomes.model.Cell;
+import uk.neighbourhood.outcomes.model.CellKind;
 import uk.neighbourhood.outcomes.model.Observation;
 import uk.neighbourhood.outcomes.model.Period;
 import uk.neighbourhood.outcomes.model.Problem;
@@ -41,14 +43,37 @@ public final class ParticipantSheetMapper {
     this.key = key;
   }
 
-  /** The workbook's participant-level sheets with their columns, in workbook order. */
+  /**
+   * The workbook's participant-level sheets with their columns, in workbook order. A sheet whose header row
+   * also names an aggregate measure that is not wellbeing ("People supported") is a wide aggregate return,
+   * not a participant list, and is left to the other mappers.
+   */
   public Map<Sheet, ParticipantColumns> find(Workbook workbook, Schemas schemas) {
     ParticipantHeaders headers = ParticipantHeaders.load(schemas);
+    HeaderMatcher measures = new HeaderMatcher(schemas.measures());
     Map<Sheet, ParticipantColumns> found = new LinkedHashMap<>();
     for (Sheet s : workbook.sheets()) {
-      headers.recognise(s).ifPresent(c -> found.put(s, c));
+      headers.recognise(s).filter(c -> !namesAggregateMeasures(s, c, headers, measures, schemas))
+          .ifPresent(c -> found.put(s, c));
     }
     return found;
+  }
+
+  private static boolean namesAggregateMeasures(Sheet s, ParticipantColumns c, ParticipantHeaders headers,
+      HeaderMatcher measures, Schemas schemas) {
+    for (Cell cell : s.row(c.headerRow())) {
+      if (cell.kind() != CellKind.TEXT || headers.field(cell.text()).isPresent()) {
+        continue;
+      }
+      boolean aggregate = measures.match(cell.text())
+          .flatMap(m -> schemas.measures().find(m.measure()))
+          .filter(m -> !"wellbeing".equals(m.domain()))
+          .isPresent();
+      if (aggregate) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

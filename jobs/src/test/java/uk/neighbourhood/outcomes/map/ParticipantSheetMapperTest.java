@@ -91,6 +91,41 @@ class ParticipantSheetMapperTest {
     assertThat(byMeasure(r)).containsKey("people_supported");
   }
 
+  @Test
+  void aWideAggregateSheetWithWellbeingColumnsIsNotAParticipantSheet() {
+    Workbook wb = new Workbook("csv", List.of(Sheets.of("wide",
+        Sheets.row("Start date", "End date", "People supported", "SWEMWBS baseline", "SWEMWBS follow-up"),
+        Sheets.row("01/07/2025", "30/09/2025", 120, 19.5, 21.0))));
+    assertThat(new ParticipantSheetMapper(null).find(wb, SCHEMAS)).isEmpty();
+    Workbook participants = new Workbook("csv", List.of(Sheets.of("list",
+        Sheets.row("Start date", "End date", "SWEMWBS baseline", "SWEMWBS follow-up"),
+        Sheets.row("01/07/2025", "30/09/2025", 21, 24))));
+    assertThat(new ParticipantSheetMapper(null).find(participants, SCHEMAS)).hasSize(1);
+  }
+
+  @Test
+  void noSheetOfTheFixtureReturnsIsTakenForAParticipantSheet() throws java.io.IOException {
+    java.nio.file.Path inbox = java.nio.file.Path.of("..", "fixtures", "inbox").toAbsolutePath().normalize();
+    List<java.nio.file.Path> files;
+    try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.walk(inbox)) {
+      files = s.filter(java.nio.file.Files::isRegularFile).toList();
+    }
+    ParticipantSheetMapper mapper = new ParticipantSheetMapper(null);
+    int read = 0;
+    for (java.nio.file.Path f : files) {
+      Workbook wb;
+      try {
+        wb = uk.neighbourhood.outcomes.read.Readers.read(f, f.getFileName().toString(),
+            uk.neighbourhood.outcomes.read.ReadLimits.defaults());
+      } catch (Exception e) {
+        continue;
+      }
+      read++;
+      assertThat(mapper.find(wb, SCHEMAS)).as(f.toString()).isEmpty();
+    }
+    assertThat(read).isGreaterThan(10);
+  }
+
   private static Observation obs(String measure, double value, String cell) {
     return new Observation("riverside-sp", "2025-26Q2", null, measure, value, "people", false, CTX.file(),
         CTX.sha256(), "Return", cell);
