@@ -92,6 +92,62 @@ class ParticipantSheetMapperTest {
   }
 
   @Test
+  void theParticipantCsvFixtureIsReadAndScoredAsWorkedByHand() throws Exception {
+    java.nio.file.Path f = java.nio.file.Path.of("..", "fixtures", "participants",
+        "riverside-sp_participants_2025-26Q3.csv").toAbsolutePath().normalize();
+    Workbook wb = uk.neighbourhood.outcomes.read.Readers.read(f, f.getFileName().toString(),
+        uk.neighbourhood.outcomes.read.ReadLimits.defaults());
+    MappingResult r = ReturnMappers.forScheme(SCHEMAS, "riverside-sp", null).map(wb, CTX);
+    assertThat(r.periods()).containsExactly("2025-26Q3");
+    Map<String, Observation> obs = byMeasure(r);
+    assertThat(obs.get("swemwbs_paired_n").value()).isEqualTo(3.0);
+    assertThat(obs.get("swemwbs_baseline_mean").value()).isCloseTo(19.8667, within(0.0001));
+    assertThat(obs.get("swemwbs_followup_mean").value()).isCloseTo(22.85, within(1e-9));
+    assertThat(obs.get("swemwbs_meaningful_improvement").value()).isEqualTo(1.0);
+    assertThat(obs.get("swemwbs_change_sd").value()).isCloseTo(1.45926, within(0.00001));
+    assertThat(obs.get("ons4_anxiety_mean").value()).isEqualTo(4.0);
+    assertThat(obs.get("ucla_lonely").value()).isEqualTo(2.0);
+    assertThat(r.problems()).extracting(uk.neighbourhood.outcomes.model.Problem::code)
+        .containsExactly("participants.incomplete", "participants.incomplete");
+  }
+
+  @Test
+  void aTemplateWithAParticipantsSheetKeepsItsSchemeAndPeriod() throws Exception {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    uk.neighbourhood.outcomes.publish.TemplateWriter.write(bytes, SCHEMAS.measures(), "riverside-sp", "2025-26Q2");
+    java.nio.file.Path f = java.nio.file.Files.createTempFile("template-participants", ".xlsx");
+    try (org.apache.poi.xssf.usermodel.XSSFWorkbook x = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+        new java.io.ByteArrayInputStream(bytes.toByteArray()));
+        java.io.OutputStream o = java.nio.file.Files.newOutputStream(f)) {
+      org.apache.poi.xssf.usermodel.XSSFSheet p = x.createSheet("Participants");
+      Sheet worked = ParticipantSheets.handWorked("Participants");
+      for (int r : worked.rowIndexes()) {
+        org.apache.poi.xssf.usermodel.XSSFRow row = p.createRow(r);
+        for (uk.neighbourhood.outcomes.model.Cell c : worked.row(r)) {
+          if (c.kind() == uk.neighbourhood.outcomes.model.CellKind.NUMBER) {
+            row.createCell(c.col()).setCellValue(c.number());
+          } else {
+            row.createCell(c.col()).setCellValue(c.display());
+          }
+        }
+      }
+      x.write(o);
+    }
+    try {
+      Workbook wb = uk.neighbourhood.outcomes.read.Readers.read(f, "riverside-sp.xlsx",
+          uk.neighbourhood.outcomes.read.ReadLimits.defaults());
+      MappingResult r = ReturnMappers.forScheme(SCHEMAS, "riverside-sp", null).map(wb, CTX);
+      assertThat(r.layout()).isEqualTo(TemplateMapper.LAYOUT + " + " + ParticipantSheetMapper.LAYOUT);
+      assertThat(r.declaredScheme()).isEqualTo("riverside-sp");
+      assertThat(r.periods()).containsExactly("2025-26Q2");
+      assertThat(byMeasure(r).get("swemwbs_paired_n").value()).isEqualTo(3.0);
+      assertThat(byMeasure(r).get("swemwbs_paired_n").period()).isEqualTo("2025-26Q2");
+    } finally {
+      java.nio.file.Files.deleteIfExists(f);
+    }
+  }
+
+  @Test
   void aWideAggregateSheetWithWellbeingColumnsIsNotAParticipantSheet() {
     Workbook wb = new Workbook("csv", List.of(Sheets.of("wide",
         Sheets.row("Start date", "End date", "People supported", "SWEMWBS baseline", "SWEMWBS follow-up"),
