@@ -3,17 +3,33 @@ package uk.neighbourhood.outcomes.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import uk.neighbourhood.outcomes.catalog.Schemas;
+import uk.neighbourhood.outcomes.model.Cell;
+import uk.neighbourhood.outcomes.model.CellKind;
 import uk.neighbourhood.outcomes.model.Observation;
+import uk.neighbourhood.outcomes.model.Problem;
 import uk.neighbourhood.outcomes.model.Sheet;
 import uk.neighbourhood.outcomes.model.Workbook;
 import uk.neighbourhood.outcomes.participants.ParticipantColumns;
 import uk.neighbourhood.outcomes.participants.ParticipantSheets;
 import uk.neighbourhood.outcomes.privacy.PseudonymKey;
+import uk.neighbourhood.outcomes.publish.TemplateWriter;
+import uk.neighbourhood.outcomes.read.ReadLimits;
+import uk.neighbourhood.outcomes.read.Readers;
 
 class ParticipantSheetMapperTest {
   static final Schemas SCHEMAS = Schemas.bundled();
@@ -93,10 +109,10 @@ class ParticipantSheetMapperTest {
 
   @Test
   void theParticipantCsvFixtureIsReadAndScoredAsWorkedByHand() throws Exception {
-    java.nio.file.Path f = java.nio.file.Path.of("..", "fixtures", "participants",
+    Path f = Path.of("..", "fixtures", "participants",
         "riverside-sp_participants_2025-26Q3.csv").toAbsolutePath().normalize();
-    Workbook wb = uk.neighbourhood.outcomes.read.Readers.read(f, f.getFileName().toString(),
-        uk.neighbourhood.outcomes.read.ReadLimits.defaults());
+    Workbook wb = Readers.read(f, f.getFileName().toString(),
+        ReadLimits.defaults());
     MappingResult r = ReturnMappers.forScheme(SCHEMAS, "riverside-sp", null).map(wb, CTX);
     assertThat(r.periods()).containsExactly("2025-26Q3");
     Map<String, Observation> obs = byMeasure(r);
@@ -107,24 +123,24 @@ class ParticipantSheetMapperTest {
     assertThat(obs.get("swemwbs_change_sd").value()).isCloseTo(1.45926, within(0.00001));
     assertThat(obs.get("ons4_anxiety_mean").value()).isEqualTo(4.0);
     assertThat(obs.get("ucla_lonely").value()).isEqualTo(2.0);
-    assertThat(r.problems()).extracting(uk.neighbourhood.outcomes.model.Problem::code)
+    assertThat(r.problems()).extracting(Problem::code)
         .containsExactly("participants.incomplete", "participants.incomplete");
   }
 
   @Test
   void aTemplateWithAParticipantsSheetKeepsItsSchemeAndPeriod() throws Exception {
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    uk.neighbourhood.outcomes.publish.TemplateWriter.write(bytes, SCHEMAS.measures(), "riverside-sp", "2025-26Q2");
-    java.nio.file.Path f = java.nio.file.Files.createTempFile("template-participants", ".xlsx");
-    try (org.apache.poi.xssf.usermodel.XSSFWorkbook x = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
-        new java.io.ByteArrayInputStream(bytes.toByteArray()));
-        java.io.OutputStream o = java.nio.file.Files.newOutputStream(f)) {
-      org.apache.poi.xssf.usermodel.XSSFSheet p = x.createSheet("Participants");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    TemplateWriter.write(bytes, SCHEMAS.measures(), "riverside-sp", "2025-26Q2");
+    Path f = Files.createTempFile("template-participants", ".xlsx");
+    try (XSSFWorkbook x = new XSSFWorkbook(
+        new ByteArrayInputStream(bytes.toByteArray()));
+        OutputStream o = Files.newOutputStream(f)) {
+      XSSFSheet p = x.createSheet("Participants");
       Sheet worked = ParticipantSheets.handWorked("Participants");
       for (int r : worked.rowIndexes()) {
-        org.apache.poi.xssf.usermodel.XSSFRow row = p.createRow(r);
-        for (uk.neighbourhood.outcomes.model.Cell c : worked.row(r)) {
-          if (c.kind() == uk.neighbourhood.outcomes.model.CellKind.NUMBER) {
+        XSSFRow row = p.createRow(r);
+        for (Cell c : worked.row(r)) {
+          if (c.kind() == CellKind.NUMBER) {
             row.createCell(c.col()).setCellValue(c.number());
           } else {
             row.createCell(c.col()).setCellValue(c.display());
@@ -134,8 +150,8 @@ class ParticipantSheetMapperTest {
       x.write(o);
     }
     try {
-      Workbook wb = uk.neighbourhood.outcomes.read.Readers.read(f, "riverside-sp.xlsx",
-          uk.neighbourhood.outcomes.read.ReadLimits.defaults());
+      Workbook wb = Readers.read(f, "riverside-sp.xlsx",
+          ReadLimits.defaults());
       MappingResult r = ReturnMappers.forScheme(SCHEMAS, "riverside-sp", null).map(wb, CTX);
       assertThat(r.layout()).isEqualTo(TemplateMapper.LAYOUT + " + " + ParticipantSheetMapper.LAYOUT);
       assertThat(r.declaredScheme()).isEqualTo("riverside-sp");
@@ -143,7 +159,7 @@ class ParticipantSheetMapperTest {
       assertThat(byMeasure(r).get("swemwbs_paired_n").value()).isEqualTo(3.0);
       assertThat(byMeasure(r).get("swemwbs_paired_n").period()).isEqualTo("2025-26Q2");
     } finally {
-      java.nio.file.Files.deleteIfExists(f);
+      Files.deleteIfExists(f);
     }
   }
 
@@ -160,19 +176,19 @@ class ParticipantSheetMapperTest {
   }
 
   @Test
-  void noSheetOfTheFixtureReturnsIsTakenForAParticipantSheet() throws java.io.IOException {
-    java.nio.file.Path inbox = java.nio.file.Path.of("..", "fixtures", "inbox").toAbsolutePath().normalize();
-    List<java.nio.file.Path> files;
-    try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.walk(inbox)) {
-      files = s.filter(java.nio.file.Files::isRegularFile).toList();
+  void noSheetOfTheFixtureReturnsIsTakenForAParticipantSheet() throws IOException {
+    Path inbox = Path.of("..", "fixtures", "inbox").toAbsolutePath().normalize();
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(inbox)) {
+      files = s.filter(Files::isRegularFile).toList();
     }
     ParticipantSheetMapper mapper = new ParticipantSheetMapper(null);
     int read = 0;
-    for (java.nio.file.Path f : files) {
+    for (Path f : files) {
       Workbook wb;
       try {
-        wb = uk.neighbourhood.outcomes.read.Readers.read(f, f.getFileName().toString(),
-            uk.neighbourhood.outcomes.read.ReadLimits.defaults());
+        wb = Readers.read(f, f.getFileName().toString(),
+            ReadLimits.defaults());
       } catch (Exception e) {
         continue;
       }
