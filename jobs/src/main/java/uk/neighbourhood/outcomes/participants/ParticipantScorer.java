@@ -18,6 +18,7 @@ import uk.neighbourhood.outcomes.model.CellKind;
 import uk.neighbourhood.outcomes.model.CellRef;
 import uk.neighbourhood.outcomes.model.Problem;
 import uk.neighbourhood.outcomes.model.Sheet;
+import uk.neighbourhood.outcomes.privacy.PrivacyRules;
 import uk.neighbourhood.outcomes.privacy.PseudonymKey;
 
 /**
@@ -105,7 +106,8 @@ public final class ParticipantScorer {
           .mapToObj(n -> "swemwbs_" + time + "_item_" + n).toList();
       String what = "SWEMWBS at " + time(time);
       if (items.stream().anyMatch(cols::has)) {
-        int[] values = answers(r, items, scales.swemwbsItemMin(), scales.swemwbsItemMax(), what);
+        int[] values = answers(r, items, scales.swemwbsItemMin(), scales.swemwbsItemMax(), scales.swemwbsResponses(),
+            what);
         if (values == null) {
           return null;
         }
@@ -129,7 +131,7 @@ public final class ParticipantScorer {
       if (fields.stream().noneMatch(cols::has)) {
         return null;
       }
-      int[] v = answers(r, fields, scales.ons4Min(), scales.ons4Max(), "ONS4 at " + time(time));
+      int[] v = answers(r, fields, scales.ons4Min(), scales.ons4Max(), Map.of(), "ONS4 at " + time(time));
       return v == null ? null : IntStream.of(v).asDoubleStream().toArray();
     }
 
@@ -138,12 +140,13 @@ public final class ParticipantScorer {
       if (fields.stream().noneMatch(cols::has)) {
         return null;
       }
-      int[] v = answers(r, fields, scales.uclaItemMin(), scales.uclaItemMax(), "UCLA loneliness");
+      int[] v = answers(r, fields, scales.uclaItemMin(), scales.uclaItemMax(), scales.uclaResponses(),
+          "UCLA loneliness");
       return v == null ? null : IntStream.of(v).sum();
     }
 
     /** All answers of one scale at one time, or null (with the row flagged) when any is missing or invalid. */
-    private int[] answers(int r, List<String> fields, int min, int max, String what) {
+    private int[] answers(int r, List<String> fields, int min, int max, Map<String, Integer> words, String what) {
       int[] values = new int[fields.size()];
       int blanks = 0;
       boolean bad = false;
@@ -155,6 +158,9 @@ public final class ParticipantScorer {
           continue;
         }
         Integer v = whole(cell);
+        if (v == null && cell.kind() == CellKind.TEXT) {
+          v = words.get(PrivacyRules.normalise(cell.text()));
+        }
         if (v == null || v < min || v > max) {
           bad = true;
         } else {

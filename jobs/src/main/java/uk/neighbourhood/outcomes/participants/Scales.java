@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import uk.neighbourhood.outcomes.catalog.CatalogException;
 import uk.neighbourhood.outcomes.catalog.Schemas;
 import uk.neighbourhood.outcomes.catalog.YamlRecords;
+import uk.neighbourhood.outcomes.privacy.PrivacyRules;
 
 /**
  * The scoring rules of the wellbeing and loneliness scales, loaded from {@code schemas/scales.yaml}.
@@ -23,6 +24,7 @@ public record Scales(
     int swemwbsItems,
     int swemwbsItemMin,
     int swemwbsItemMax,
+    Map<String, Integer> swemwbsResponses,
     Map<Integer, Double> swemwbsConversion,
     double meaningfulImprovement,
     int ons4Min,
@@ -32,6 +34,7 @@ public record Scales(
     int uclaItemMin,
     int uclaItemMax,
     int uclaLonelyAtLeast,
+    Map<String, Integer> uclaResponses,
     double aggregateTolerance) implements Serializable {
 
   public static final String FILE = "scales.yaml";
@@ -70,11 +73,20 @@ public record Scales(
     if (sw.get("reverse_scored") instanceof List<?> rev && !rev.isEmpty()) {
       throw new CatalogException(file + ": Cannot load the scales: SWEMWBS has no reverse-scored items.");
     }
-    return new Scales(items, min, max, Map.copyOf(table), number(file, sw, "meaningful_improvement"),
+    return new Scales(items, min, max, responses(sw), Map.copyOf(table), number(file, sw, "meaningful_improvement"),
         integer(file, ons, "min"), integer(file, ons, "max"),
         ((List<Object>) ons.getOrDefault("questions", List.of())).stream().map(String::valueOf).toList(),
         integer(file, ucla, "items"), integer(file, ucla, "item_min"), integer(file, ucla, "item_max"),
-        integer(file, ucla, "lonely_at_least"), number(file, doc, "aggregate_tolerance"));
+        integer(file, ucla, "lonely_at_least"), responses(ucla), number(file, doc, "aggregate_tolerance"));
+  }
+
+  /** Response words ("some of the time") to item scores, keyed by their normalised form. */
+  private static Map<String, Integer> responses(Map<String, Object> section) {
+    Map<String, Integer> out = new java.util.HashMap<>();
+    if (section.get("responses") instanceof Map<?, ?> m) {
+      m.forEach((k, v) -> out.put(PrivacyRules.normalise(k.toString()), ((Number) v).intValue()));
+    }
+    return Map.copyOf(out);
   }
 
   /** The metric score for a raw SWEMWBS total, or empty when the total is outside 7-35. */

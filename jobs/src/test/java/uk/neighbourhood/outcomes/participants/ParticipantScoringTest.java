@@ -118,6 +118,21 @@ class ParticipantScoringTest {
   }
 
   @Test
+  void responseWordsAreScoredAsTheFormsNumberThem() {
+    Sheet s = ParticipantSheets.handWorked("Participants");
+    // P2's UCLA answers 3, 2, 2 typed as words; P1's first baseline SWEMWBS item 3 as "Some of the time"
+    s.put(Cell.text(2, 25, "Often"));
+    s.put(Cell.text(2, 26, "some of the time"));
+    s.put(Cell.text(2, 27, "Some of the time"));
+    s.put(Cell.text(1, 3, "Some of the time"));
+    ParticipantScorer.Scored scored = score(s, null);
+    assertThat(scored.rows().get(1).uclaTotal()).isEqualTo(7);
+    assertThat(scored.rows().get(0).swemwbsBaseline()).isEqualTo(19.25);
+    s.put(Cell.text(2, 25, "Sometimes maybe"));
+    assertThat(score(s, null).rows().get(1).uclaTotal()).isNull();
+  }
+
+  @Test
   void referencesArePseudonymisedWithTheKeyAndNotKeptWithoutOne() {
     Sheet s = ParticipantSheets.handWorked("Participants");
     assertThat(score(s, null).rows()).allSatisfy(r -> assertThat(r.pseudonym()).isNull());
