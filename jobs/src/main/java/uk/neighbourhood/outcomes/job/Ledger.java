@@ -109,7 +109,8 @@ public final class Ledger implements Serializable {
     try {
       MessageDigest d = MessageDigest.getInstance("SHA-256");
       d.update(Version.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      for (String f : List.of("measures.yaml", "profiles/" + schemeId + ".yaml")) {
+      for (String f : List.of("measures.yaml", "profiles/" + schemeId + ".yaml", "privacy.yaml", "participants.yaml",
+          "scales.yaml")) {
         if (schemas.exists(f)) {
           try (InputStream in = schemas.open(f)) {
             d.update(in.readAllBytes());

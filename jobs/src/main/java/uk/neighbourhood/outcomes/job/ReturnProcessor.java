@@ -27,6 +27,9 @@ import uk.neighbourhood.outcomes.map.ReturnMappers;
 import uk.neighbourhood.outcomes.model.Observation;
 import uk.neighbourhood.outcomes.model.Problem;
 import uk.neighbourhood.outcomes.model.Workbook;
+import uk.neighbourhood.outcomes.privacy.PrivacyGuard;
+import uk.neighbourhood.outcomes.privacy.PrivacyRules;
+import uk.neighbourhood.outcomes.privacy.PseudonymKey;
 import uk.neighbourhood.outcomes.read.ReadException;
 import uk.neighbourhood.outcomes.read.ReadLimits;
 import uk.neighbourhood.outcomes.read.Readers;
@@ -41,17 +44,27 @@ public final class ReturnProcessor implements Serializable {
   private static final Logger LOG = LogManager.getLogger(ReturnProcessor.class);
 
   static final String UNREADABLE = "unreadable";
+  static final String PERSONAL_DATA = "refused: personal data";
 
   private final Registry registry;
   private final ReadLimits limits;
   private final LocalDate today;
   private final String schemasFolder;
+  private final PseudonymKey pseudonymKey;
 
+  /** Participant references are pseudonymised with the key in {@code OUTCOMES_PSEUDONYM_KEY}, when set. */
   public ReturnProcessor(Registry registry, ReadLimits limits, LocalDate today, String schemasFolder) {
+    this(registry, limits, today, schemasFolder, PseudonymKey.fromEnvironment().orElse(null));
+  }
+
+  /** @param pseudonymKey from {@code --pseudonym-key-file} or the environment; null keeps no reference at all */
+  public ReturnProcessor(Registry registry, ReadLimits limits, LocalDate today, String schemasFolder,
+      PseudonymKey pseudonymKey) {
     this.registry = registry;
     this.limits = limits;
     this.today = today;
     this.schemasFolder = schemasFolder;
+    this.pseudonymKey = pseudonymKey;
   }
 
   private Schemas schemas() {
@@ -122,9 +135,14 @@ public final class ReturnProcessor implements Serializable {
           "Open it in your spreadsheet program, save it again as .xlsx and upload the new copy."));
     }
     Schemas schemas = schemas();
+    // before any mapping, so no identifier can reach an observation, a problem message or a log line
+    List<Problem> personal = new PrivacyGuard(PrivacyRules.load(schemas), today).scan(workbook);
+    if (!personal.isEmpty()) {
+      return new MappingResult(PERSONAL_DATA, null, List.of(), List.of(), personal);
+    }
     ReturnContext ctx = new ReturnContext(file.schemeId(), file.relativePath(), sha, schemas);
     try {
-      return ReturnMappers.forScheme(schemas, file.schemeId()).map(workbook, ctx);
+      return ReturnMappers.forScheme(schemas, file.schemeId(), pseudonymKey).map(workbook, ctx);
     } catch (RuntimeException e) {
       LOG.warn("Mapper failed on {}: {}", file.relativePath(), e.toString());
       return MappingResult.refused("unknown", Problem.error("map.failed",

@@ -13,10 +13,12 @@ import uk.neighbourhood.outcomes.job.ProcessedReturn;
 import uk.neighbourhood.outcomes.model.Problem;
 import uk.neighbourhood.outcomes.model.ReturnRecord;
 import uk.neighbourhood.outcomes.model.Severity;
+import uk.neighbourhood.outcomes.privacy.PrivacyGuard;
 
 /**
  * {@code quarantine/<scheme_id>/<file>}: a copy of each refused return beside {@code <file>.problems.txt},
- * which says in plain words what is wrong, where, and how to fix it.
+ * which says in plain words what is wrong, where, and how to fix it. A return refused for holding personal
+ * data is not copied: keeping it would keep the identifiers on the national side. Its problems file says so.
  */
 public final class Quarantine {
   private Quarantine() {}
@@ -32,7 +34,9 @@ public final class Quarantine {
       Path copy = new Path(folder, rel);
       Path src = new Path(r.file().uri());
       outFs.mkdirs(copy.getParent());
-      FileUtil.copy(src.getFileSystem(hadoop), src, outFs, copy, false, hadoop);
+      if (!PrivacyGuard.holdsPersonalData(r.problems())) {
+        FileUtil.copy(src.getFileSystem(hadoop), src, outFs, copy, false, hadoop);
+      }
       try (OutputStream o = outFs.create(new Path(folder, rel + ".problems.txt"), true)) {
         o.write(problemsText(r).getBytes(StandardCharsets.UTF_8));
       }
@@ -47,7 +51,12 @@ public final class Quarantine {
     if (r.sha256() != null) {
       sb.append("SHA-256: ").append(r.sha256()).append('\n');
     }
-    sb.append("Status: refused (quarantined). Nothing from this file has been published.\n\n");
+    sb.append("Status: refused (quarantined). Nothing from this file has been published.\n");
+    if (PrivacyGuard.holdsPersonalData(r.problems())) {
+      sb.append("The file itself has not been kept, because it holds personal data. Remove it from the inbox"
+          + " folder too.\n");
+    }
+    sb.append('\n');
     int n = 1;
     for (Severity s : List.of(Severity.ERROR, Severity.WARNING, Severity.INFO)) {
       for (Problem p : r.problems()) {
