@@ -44,6 +44,10 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--schemas", paramLabel = "DIR", description = "Use this schemas/ folder instead of the bundled one.")
   String schemas;
 
+  @Option(names = "--pseudonym-key-file", paramLabel = "FILE",
+      description = "Key for pseudonymising participant references (default: $OUTCOMES_PSEUDONYM_KEY).")
+  Path pseudonymKeyFile;
+
   @Option(names = "--today", paramLabel = "YYYY-MM-DD", hidden = true)
   LocalDate today;
 
@@ -51,6 +55,7 @@ public final class CheckCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter o = spec.commandLine().getOut();
     int refused = 0;
+    var key = uk.neighbourhood.outcomes.privacy.PseudonymKey.resolve(pseudonymKeyFile).orElse(null);
     for (Path f : files) {
       if (!Files.isRegularFile(f)) {
         throw new CommandLine.ParameterException(spec.commandLine(), "No such file: " + f);
@@ -58,7 +63,7 @@ public final class CheckCommand implements Callable<Integer> {
       String id = scheme != null ? scheme : folderScheme(f);
       Registry reg = registryFor(id);
       ReturnProcessor processor = new ReturnProcessor(reg, ReadLimits.defaults(),
-          today == null ? LocalDate.now() : today, schemas);
+          today == null ? LocalDate.now() : today, schemas, key);
       ReturnFile rf = new ReturnFile(id, f.toUri().toString(), id + "/" + f.getFileName(), Files.size(f),
           Files.getLastModifiedTime(f).toMillis());
       ProcessedReturn r = processor.processLocal(rf, ReturnProcessor.sha256(f), f, System.nanoTime());

@@ -50,6 +50,11 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--schemas", paramLabel = "DIR", description = "Use this schemas/ folder instead of the bundled one.")
   String schemas;
 
+  @Option(names = "--pseudonym-key-file", paramLabel = "FILE",
+      description = "Key for pseudonymising participant references (default: $OUTCOMES_PSEUDONYM_KEY;"
+          + " without a key no reference is kept).")
+  String pseudonymKeyFile;
+
   @Option(names = "--today", paramLabel = "YYYY-MM-DD", hidden = true, description = "Run date for plausibility checks (tests).")
   LocalDate today;
 
@@ -68,7 +73,7 @@ public final class RunCommand implements Callable<Integer> {
     SparkSession spark = SparkSessions.create(master, "outcomes run");
     try {
       RunOptions options = new RunOptions(inbox, out, registry, periods, spark.sparkContext().master(), schemas,
-          today == null ? LocalDate.now() : today, Logging.verbose());
+          today == null ? LocalDate.now() : today, Logging.verbose(), pseudonymKeyFile);
       RunSummary s = new QuarterlyJob(spark, options, new Progress(System.err, !quiet)).run();
       print(o, s);
       return OutcomesCommand.OK;

@@ -38,6 +38,7 @@ import uk.neighbourhood.outcomes.catalog.Schemas;
 import uk.neighbourhood.outcomes.discover.InboxScanner;
 import uk.neighbourhood.outcomes.discover.ReturnFile;
 import uk.neighbourhood.outcomes.model.Observation;
+import uk.neighbourhood.outcomes.privacy.PseudonymKey;
 import uk.neighbourhood.outcomes.model.Problem;
 import uk.neighbourhood.outcomes.model.ReturnRecord;
 import uk.neighbourhood.outcomes.publish.ExcelReports;
@@ -110,7 +111,11 @@ public final class QuarterlyJob {
 
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<SerializableConfiguration> conf = jsc.broadcast(new SerializableConfiguration(hadoop));
-    ReturnProcessor processor = new ReturnProcessor(registry, ReadLimits.defaults(), options.today(), options.schemasFolder());
+    // the key is read once, on the driver, and travels to the tasks inside the processor
+    PseudonymKey key = PseudonymKey.resolve(options.pseudonymKeyFile() == null ? null
+        : java.nio.file.Path.of(options.pseudonymKeyFile())).orElse(null);
+    ReturnProcessor processor = new ReturnProcessor(registry, ReadLimits.defaults(), options.today(),
+        options.schemasFolder(), key);
     Ledger ledger = Ledger.load(spark, fs, new Path(options.out()));
     Broadcast<Ledger> ledgerShared = jsc.broadcast(ledger);
     int slices = Math.max(1, Math.min(files.size(), jsc.defaultParallelism() * 4));
