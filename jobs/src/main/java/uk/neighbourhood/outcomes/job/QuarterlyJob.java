@@ -178,12 +178,12 @@ public final class QuarterlyJob {
         spark.createDataFrame(jsc.parallelize(results.breakdowns().stream().map(ParquetTables::row).toList(), 1),
             ParquetTables.BREAKDOWNS_SCHEMA),
         periods, commits, "indicator", "group_type", "group");
-    Set<String> revisedPeriods = new TreeSet<>(periods);
-    revisions.forEach(v -> revisedPeriods.add(v.period()));
-    writeTable(publication, ParquetTables.REVISIONS,
-        spark.createDataFrame(jsc.parallelize(revisions.stream().map(ParquetTables::row).toList(), 1),
-            ParquetTables.REVISIONS_SCHEMA),
-        revisedPeriods, commits, "scheme_id", "indicator", "run_id");
+    // one small table across quarters, not partitioned: it holds the history, and an empty one keeps its schema
+    spark.createDataFrame(jsc.parallelize(revisions.stream().map(ParquetTables::row).toList(), 1),
+            ParquetTables.REVISIONS_SCHEMA)
+        .coalesce(1).sortWithinPartitions("period", "scheme_id", "indicator", "run_id")
+        .write().mode(SaveMode.Overwrite).parquet(publication.staged("parquet/" + ParquetTables.REVISIONS).toString());
+    commits.add("parquet/" + ParquetTables.REVISIONS);
     writeTable(publication, ParquetTables.FUNNELS,
         spark.createDataFrame(jsc.parallelize(funnelRows(results.funnels()), 1),
             ParquetTables.FUNNELS_SCHEMA),

@@ -99,7 +99,10 @@ public final class ParquetTables {
       .add("phi", DataTypes.DoubleType, false)
       .add("method", DataTypes.StringType, true);
 
-  /** Published figures of earlier quarters that later returns changed; rows accumulate run after run. */
+  /**
+   * Published figures of earlier quarters that later returns changed; rows accumulate run after run. One
+   * unpartitioned table (it is small and spans quarters).
+   */
   public static final StructType REVISIONS_SCHEMA = new StructType()
       .add("scheme_id", DataTypes.StringType, false)
       .add("period", DataTypes.StringType, false)
