@@ -210,4 +210,40 @@ class QuarterlyJobTest {
     assertThat(table(o, "revisions").count()).as("an unchanged re-run adds no revision and keeps the history")
         .isEqualTo(recorded);
   }
+
+  @Test
+  void theNationalSummaryShowsEveryEnglandFigureOfTheIndicatorsTable() throws IOException {
+    List<Row> england = table(out, "indicators")
+        .where("scheme_id = 'ENGLAND' and period = '2025-26Q2' and value is not null and not suppressed").collectAsList();
+    assertThat(england).isNotEmpty();
+    try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(out.resolve("excel/2025-26Q2/national-summary.xlsx")))) {
+      List<Double> shown = new java.util.ArrayList<>();
+      for (var row : wb.getSheet("Headlines")) {
+        for (var cell : row) {
+          if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+            shown.add(cell.getNumericCellValue());
+          }
+        }
+      }
+      for (Row r : england) {
+        double v = r.getAs("value");
+        assertThat(shown).as("England's " + r.getAs("indicator") + " on the Headlines sheet")
+            .anySatisfy(x -> assertThat(x).isCloseTo(v, within(1e-6 * Math.max(1, Math.abs(v)))));
+      }
+    }
+  }
+
+  @Test
+  void theReportCommandRendersTheWorkbooksAgainFromTheParquet() throws IOException {
+    Path xlsx = out.resolve("excel/2025-26Q1/national-summary.xlsx");
+    Files.delete(xlsx);
+    List<String> rendered = new ReportJob(spark).render(out.toString(), List.of("2025-26Q1"), null);
+    assertThat(rendered).containsExactly("2025-26Q1");
+    assertThat(xlsx).exists();
+    assertThat(out.resolve("excel/2025-26Q1/scheme-comparison.xlsx")).exists();
+    assertThat(out.resolve("excel/2025-26Q1/feedback/kestrel-hub.xlsx")).exists();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> new ReportJob(spark).render(out.toString(), List.of("2019-20Q1"), null))
+        .hasMessageContaining("not published");
+  }
 }
