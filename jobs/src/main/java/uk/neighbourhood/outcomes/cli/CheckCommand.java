@@ -25,8 +25,7 @@ import uk.neighbourhood.outcomes.read.ReadLimits;
 
 /** {@code outcomes check}: a dry run for a local team before upload. No Spark, no output files. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-    description = {"Dry run before upload: what would be accepted from each return, with the cell",
-        "each value came from, and every problem with its sheet, cell and how to fix it."},
+    description = "Dry run before upload: what would be accepted from each return, with the cell each value came from, and every problem with its sheet, cell and how to fix it.",
     footer = {"", "Exit status: 0 every file would be accepted; 1 at least one would be quarantined; 2 usage error."})
 public final class CheckCommand implements Callable<Integer> {
   @Mixin Logging logging;

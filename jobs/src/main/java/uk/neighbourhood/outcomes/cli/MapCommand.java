@@ -21,9 +21,7 @@ import uk.neighbourhood.outcomes.read.Readers;
 
 /** {@code outcomes map}: drafts a mapping profile for a free-form return. */
 @Command(name = "map", mixinStandardHelpOptions = true,
-    description = {"Drafts a mapping profile (YAML) for a free-form return: which sheet and header rows,",
-        "and which column holds which measure, with a confidence per column and suggestions for the",
-        "columns it could not map. Review it, then save it as schemas/profiles/<scheme_id>.yaml."})
+    description = "Drafts a mapping profile (YAML) for a free-form return: which sheet and header rows, and which column holds which measure, with a confidence per column and suggestions for the columns it could not map. Review it, then save it as schemas/profiles/<scheme_id>.yaml.")
 public final class MapCommand implements Callable<Integer> {
   @Mixin Logging logging;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -20,9 +20,7 @@ import uk.neighbourhood.outcomes.publish.RunLock;
 
 /** {@code outcomes run}: the quarterly job. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"The quarterly job: discover returns in the inbox, read, map, validate, aggregate,",
-        "and publish Parquet tables and Excel reports under --out. Refused returns are quarantined",
-        "with a plain-words problems file; they never stop the batch."},
+    description = "The quarterly job: discover returns in the inbox, read, map, validate, aggregate, and publish Parquet tables and Excel reports under --out. Refused returns are quarantined with a plain-words problems file; they never stop the batch.",
     footer = {"", "Exit status: 0 published; 1 failed (the previous publication is untouched); 2 usage error."})
 public final class RunCommand implements Callable<Integer> {
   @Mixin Logging logging;
