@@ -104,6 +104,7 @@ public final class QuarterlyJob {
       throws IOException {
     Schemas schemas = options.schemasFolder() == null ? Schemas.bundled()
         : Schemas.fromFolder(java.nio.file.Path.of(options.schemasFolder()));
+    CatalogCheck.all(schemas);
     Registry registry = loadRegistry(hadoop);
     InboxScanner.Scan scan = new InboxScanner(hadoop).scan(options.inbox());
     List<ReturnFile> files = scan.returns();
