@@ -161,54 +161,12 @@ public final class QuarterlyJob {
 
     progress.stage("Writing Parquet tables");
     List<String> commits = new ArrayList<>();
-    Set<String> returnPeriods = returnRecords.stream().map(ReturnRecord::period)
-        .filter(p -> periods.contains(p) || !isPeriod(p)).collect(Collectors.toCollection(TreeSet::new));
-    writeTable(publication, ParquetTables.RETURNS,
-        spark.createDataFrame(jsc.parallelize(returnRecords.stream().filter(r -> returnPeriods.contains(r.period()))
-            .map(ParquetTables::row).toList(), 1), ParquetTables.RETURNS_SCHEMA),
-        returnPeriods, commits, "scheme_id", "file");
-    FaultInjection.at(FaultInjection.Stage.WRITING_PARQUET);
-    writeTable(publication, ParquetTables.OBSERVATIONS,
-        spark.createDataFrame(observations.map(ParquetTables::row), ParquetTables.OBSERVATIONS_SCHEMA),
-        periods, commits, "scheme_id", "measure", "area_code", "source_file", "source_cell");
-    writeTable(publication, ParquetTables.INDICATORS,
-        spark.createDataFrame(jsc.parallelize(indicators.stream().map(ParquetTables::row).toList(), 1),
-            ParquetTables.INDICATORS_SCHEMA),
-        periods, commits, "indicator", "scheme_id");
-    writeTable(publication, ParquetTables.BREAKDOWNS,
-        spark.createDataFrame(jsc.parallelize(results.breakdowns().stream().map(ParquetTables::row).toList(), 1),
-            ParquetTables.BREAKDOWNS_SCHEMA),
-        periods, commits, "indicator", "group_type", "group");
-    // one small table across quarters, not partitioned: it holds the history, and an empty one keeps its schema
-    spark.createDataFrame(jsc.parallelize(revisions.stream().map(ParquetTables::row).toList(), 1),
-            ParquetTables.REVISIONS_SCHEMA)
-        .coalesce(1).sortWithinPartitions("period", "scheme_id", "indicator", "run_id")
-        .write().mode(SaveMode.Overwrite).parquet(publication.staged("parquet/" + ParquetTables.REVISIONS).toString());
-    commits.add("parquet/" + ParquetTables.REVISIONS);
-    writeTable(publication, ParquetTables.FUNNELS,
-        spark.createDataFrame(jsc.parallelize(funnelRows(results.funnels()), 1),
-            ParquetTables.FUNNELS_SCHEMA),
-        periods, commits, "indicator", "scheme_id");
+    writeTables(publication, jsc, returnRecords, observations, periods, results, revisions, commits);
 
     progress.stage("Writing Excel reports");
     List<Observation> acceptedObservations = observations.collect();
-    // trends need the periods published before this run too
-    List<IndicatorRow> allIndicators = new ArrayList<>(published.indicatorsExcept(periods));
-    allIndicators.addAll(indicators);
-    Set<String> allPeriods = new TreeSet<>(periods);
-    allIndicators.forEach(i -> allPeriods.add(i.period()));
-    ReportInputs reportInputs = ReportInputs.of(List.copyOf(allPeriods), allIndicators,
-        returnRecords.stream().filter(r -> periods.contains(r.period())).toList(), acceptedObservations, registry,
-        schemas.measures()).withRevisions(revisions);
-    for (String period : periods) {
-      List<FunnelLine> lines = results.funnels().stream().filter(f -> f.period().equals(period))
-          .flatMap(f -> f.drawn().lines().stream().map(l -> new FunnelLine(f.drawn().indicator(), l.denominator(),
-              l.lower95(), l.upper95(), l.lower998(), l.upper998())))
-          .toList();
-      ExcelReports.write(fs, publication.staged("excel/" + period), period, reportInputs.withFunnel(lines));
-      FaultInjection.at(FaultInjection.Stage.WRITING_EXCEL);
-      commits.add("excel/" + period);
-    }
+    writeReports(fs, publication, published, periods, results, returnRecords, acceptedObservations, registry,
+        schemas, revisions, commits);
     Quarantine.write(fs, hadoop, publication.staged("quarantine"), meta, status);
     commits.add("quarantine");
     snapshotRegistry(hadoop, fs, publication.staged(ReportJob.REGISTRY_SNAPSHOT));
@@ -238,6 +196,66 @@ public final class QuarterlyJob {
     RunManifest.write(fs, new Path(options.out(), "runs/" + runId + ".json"), summary, options, returnRecords,
         scan.skipped(), commits);
     return summary;
+  }
+
+  /** Stages every Parquet table of the run; each partition written is added to the commit list. */
+  private void writeTables(Publication publication, JavaSparkContext jsc, List<ReturnRecord> returnRecords,
+      JavaRDD<Observation> observations, Set<String> periods, Indicators.Results results, List<Revision> revisions,
+      List<String> commits) {
+    List<IndicatorRow> indicators = results.rows();
+    Set<String> returnPeriods = returnRecords.stream().map(ReturnRecord::period)
+        .filter(p -> periods.contains(p) || !isPeriod(p)).collect(Collectors.toCollection(TreeSet::new));
+    writeTable(publication, ParquetTables.RETURNS,
+        spark.createDataFrame(jsc.parallelize(returnRecords.stream().filter(r -> returnPeriods.contains(r.period()))
+            .map(ParquetTables::row).toList(), 1), ParquetTables.RETURNS_SCHEMA),
+        returnPeriods, commits, "scheme_id", "file");
+    FaultInjection.at(FaultInjection.Stage.WRITING_PARQUET);
+    writeTable(publication, ParquetTables.OBSERVATIONS,
+        spark.createDataFrame(observations.map(ParquetTables::row), ParquetTables.OBSERVATIONS_SCHEMA),
+        periods, commits, "scheme_id", "measure", "area_code", "source_file", "source_cell");
+    writeTable(publication, ParquetTables.INDICATORS,
+        spark.createDataFrame(jsc.parallelize(indicators.stream().map(ParquetTables::row).toList(), 1),
+            ParquetTables.INDICATORS_SCHEMA),
+        periods, commits, "indicator", "scheme_id");
+    writeTable(publication, ParquetTables.BREAKDOWNS,
+        spark.createDataFrame(jsc.parallelize(results.breakdowns().stream().map(ParquetTables::row).toList(), 1),
+            ParquetTables.BREAKDOWNS_SCHEMA),
+        periods, commits, "indicator", "group_type", "group");
+    // one small table across quarters, not partitioned: it holds the history, and an empty one keeps its schema
+    spark.createDataFrame(jsc.parallelize(revisions.stream().map(ParquetTables::row).toList(), 1),
+            ParquetTables.REVISIONS_SCHEMA)
+        .coalesce(1).sortWithinPartitions("period", "scheme_id", "indicator", "run_id")
+        .write().mode(SaveMode.Overwrite).parquet(publication.staged("parquet/" + ParquetTables.REVISIONS).toString());
+    commits.add("parquet/" + ParquetTables.REVISIONS);
+    writeTable(publication, ParquetTables.FUNNELS,
+        spark.createDataFrame(jsc.parallelize(funnelRows(results.funnels()), 1),
+            ParquetTables.FUNNELS_SCHEMA),
+        periods, commits, "indicator", "scheme_id");
+
+  }
+
+  /** Stages the Excel reports of every published period, with trends over the periods published before. */
+  private void writeReports(FileSystem fs, Publication publication, PublishedTables published, Set<String> periods,
+      Indicators.Results results, List<ReturnRecord> returnRecords, List<Observation> acceptedObservations,
+      Registry registry, Schemas schemas, List<Revision> revisions, List<String> commits) throws IOException {
+    List<IndicatorRow> indicators = results.rows();
+    // trends need the periods published before this run too
+    List<IndicatorRow> allIndicators = new ArrayList<>(published.indicatorsExcept(periods));
+    allIndicators.addAll(indicators);
+    Set<String> allPeriods = new TreeSet<>(periods);
+    allIndicators.forEach(i -> allPeriods.add(i.period()));
+    ReportInputs reportInputs = ReportInputs.of(List.copyOf(allPeriods), allIndicators,
+        returnRecords.stream().filter(r -> periods.contains(r.period())).toList(), acceptedObservations, registry,
+        schemas.measures()).withRevisions(revisions);
+    for (String period : periods) {
+      List<FunnelLine> lines = results.funnels().stream().filter(f -> f.period().equals(period))
+          .flatMap(f -> f.drawn().lines().stream().map(l -> new FunnelLine(f.drawn().indicator(), l.denominator(),
+              l.lower95(), l.upper95(), l.lower998(), l.upper998())))
+          .toList();
+      ExcelReports.write(fs, publication.staged("excel/" + period), period, reportInputs.withFunnel(lines));
+      FaultInjection.at(FaultInjection.Stage.WRITING_EXCEL);
+      commits.add("excel/" + period);
+    }
   }
 
   private static List<Row> funnelRows(List<Indicators.PeriodFunnel> funnels) {
