@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code bin/outcomes} on a clean copy of the repository (the files git tracks, nothing built): the first
  * call builds the jar through the Maven wrapper, then commands run with the right exit codes.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class LauncherTest {
   @TempDir static Path clone;
   static Path repo = Path.of("..").toAbsolutePath().normalize();
@@ -24,9 +25,16 @@ class LauncherTest {
   record Ran(int code, String output) {}
 
   static Ran run(Path dir, long minutes, String... args) throws IOException, InterruptedException {
+    return run(dir, minutes, java.util.Map.of(), args);
+  }
+
+  static Ran run(Path dir, long minutes, java.util.Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
     Path log = Files.createTempFile("launcher", ".log");
-    Process p = new ProcessBuilder(args).directory(dir.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
+    ProcessBuilder pb = new ProcessBuilder(args).directory(dir.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    pb.environment().putAll(env);
+    Process p = pb.start();
     if (!p.waitFor(minutes, TimeUnit.MINUTES)) {
       p.destroyForcibly();
       throw new AssertionError("timed out: " + String.join(" ", args) + "\n" + Files.readString(log));
@@ -54,6 +62,7 @@ class LauncherTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Order(1)
   void firstCallBuildsTheJarThenCommandsRunWithTheirExitCodes() throws Exception {
     Ran version = run(clone, 15, "bin/outcomes", "--version");
     assertThat(version.code()).as(version.output()).isZero();
@@ -75,5 +84,26 @@ class LauncherTest {
         "--scheme", "hollins-lac");
     assertThat(refused.code()).isEqualTo(1);
     assertThat(List.of(refused.output().split("\n"))).anySatisfy(l -> assertThat(l).contains("WOULD BE REFUSED"));
+  }
+
+  @Test
+  @org.junit.jupiter.api.Order(2)
+  void aRunKilledWhileCommittingIsFinishedByTheNextRun() throws Exception {
+    Path out = clone.resolve("killed-out");
+    Ran first = run(clone, 10, "bin/outcomes", "run", "--inbox", "fixtures/inbox", "--out", out.toString(), "-q");
+    assertThat(first.code()).as(first.output()).isZero();
+
+    // the JVM halts in the middle of the commit, as a power cut would: no cleanup, no finally blocks
+    Ran killed = run(clone, 10, java.util.Map.of("OUTCOMES_FAIL_AT", "committing:halt"),
+        "bin/outcomes", "run", "--inbox", "fixtures/inbox", "--out", out.toString(), "-q");
+    assertThat(killed.code()).as(killed.output()).isEqualTo(137);
+    assertThat(out.resolve("_COMMITTING")).exists();
+    assertThat(out.resolve(".lock")).as("the dead run's lock is left behind").exists();
+
+    Ran next = run(clone, 10, "bin/outcomes", "run", "--inbox", "fixtures/inbox", "--out", out.toString(), "-q");
+    assertThat(next.code()).as(next.output()).isZero();
+    assertThat(out.resolve("_COMMITTING")).doesNotExist();
+    assertThat(out.resolve(".staging")).doesNotExist();
+    assertThat(out.resolve("excel/2025-26Q1/national-summary.xlsx")).exists();
   }
 }
