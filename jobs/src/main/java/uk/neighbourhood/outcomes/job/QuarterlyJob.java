@@ -289,9 +289,11 @@ public final class QuarterlyJob {
   private void writeTable(Publication publication, String table, Dataset<Row> df, Collection<String> periods,
       List<String> commits, String... sortBy) {
     String staged = publication.staged("parquet/" + table).toString();
-    List<String> order = new ArrayList<>(List.of(sortBy));
-    df.repartition(df.col("period"))
-        .sortWithinPartitions(order.stream().map(df::col).toArray(org.apache.spark.sql.Column[]::new))
+    List<String> order = new ArrayList<>(List.of("period"));
+    order.addAll(List.of(sortBy));
+    // small tables built on the driver arrive as one partition: no shuffle; big ones get one writer per period
+    Dataset<Row> grouped = df.rdd().getNumPartitions() == 1 ? df : df.repartition(df.col("period"));
+    grouped.sortWithinPartitions(order.stream().map(df::col).toArray(org.apache.spark.sql.Column[]::new))
         .write().mode(SaveMode.Overwrite).partitionBy("period").parquet(staged);
     for (String p : periods) {
       // an empty folder still replaces the published partition, so a period with nothing left is emptied
