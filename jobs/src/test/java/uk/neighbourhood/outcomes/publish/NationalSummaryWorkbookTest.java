@@ -52,7 +52,7 @@ class NationalSummaryWorkbookTest {
       List<String> names = new ArrayList<>();
       wb.forEach(s -> names.add(s.getSheetName()));
       assertThat(names).containsExactly("Contents", "Headlines", "By scheme", "Funnel plots", "Methodology",
-          "Data quality");
+          "Data quality", "Revisions");
       List<String> links = new ArrayList<>();
       wb.getSheet("Contents").getHyperlinkList().forEach(h -> links.add(h.getAddress()));
       assertThat(links).contains("'Headlines'!A1", "'By scheme'!A1", "'Data quality'!A1");
@@ -134,7 +134,7 @@ class NationalSummaryWorkbookTest {
     ReportInputs in = ReportInputs.of(base.periods(), List.of(), base.returns(), List.of(), base.registry(),
         base.catalog());
     try (XSSFWorkbook wb = written(in)) {
-      assertThat(wb.getNumberOfSheets()).isEqualTo(6);
+      assertThat(wb.getNumberOfSheets()).isEqualTo(7);
       assertThat(texts(wb.getSheet("Funnel plots")))
           .contains("No indicator in this period has the data a funnel plot needs.");
       assertThat(rowOf(wb.getSheet("Data quality"), "hollins-lac").getCell(10).getStringCellValue())
