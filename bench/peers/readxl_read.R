@@ -3,7 +3,7 @@
 suppressPackageStartupMessages(library(readxl))
 args <- commandArgs(trailingOnly = TRUE)
 files <- unlist(lapply(args, function(p) if (dir.exists(p))
-  list.files(p, pattern = "\\.xlsx$", recursive = TRUE, full.names = TRUE, ignore.case = TRUE) else p))
+  list.files(p, pattern = "\\.xlsx$", recursive = TRUE, all.files = TRUE, full.names = TRUE, ignore.case = TRUE) else p))
 files <- sort(files)
 t0 <- proc.time()[["elapsed"]]
 cells <- 0; failed <- 0
