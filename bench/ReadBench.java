@@ -22,7 +22,7 @@ import uk.neighbourhood.outcomes.read.Readers;
  *     [--max-cells N] [--repeat K] PATH...</pre>
  *
  * Output: {@code read: files=F refused=R seconds=S mb=M xml_mb=X mb_per_s=.. xml_mb_per_s=.. cells=C
- * heap_used_mb=H}, where xml_mb counts the inflated worksheet parts (the measure the peers' timings in
+ * heap_used_mb=H cpu_s=.. xml_mb_per_cpu_s=..}, where xml_mb counts the inflated worksheet parts (the measure the peers' timings in
  * shared/tips.md use). With --repeat K the files are read K times and the last pass is reported (a warm
  * JIT, as in a long Spark executor); the first pass is reported as well.
  */
@@ -63,6 +63,7 @@ public final class ReadBench {
       int refused = 0;
       String firstRefusal = null;
       long t0 = System.nanoTime();
+      long cpu0 = processCpuNanos();
       for (Path f : files) {
         try {
           Workbook wb = Readers.read(f, f.getFileName().toString(), limits);
@@ -77,15 +78,26 @@ public final class ReadBench {
         }
       }
       double s = (System.nanoTime() - t0) / 1e9;
+      double cpu = (processCpuNanos() - cpu0) / 1e9;
       Runtime rt = Runtime.getRuntime();
       System.out.printf("read: pass=%d files=%d refused=%d seconds=%.3f mb=%.2f xml_mb=%.2f mb_per_s=%.2f "
-              + "xml_mb_per_s=%.2f files_per_s=%.1f cells=%d heap_used_mb=%d%n", pass, files.size(), refused, s,
+              + "xml_mb_per_s=%.2f files_per_s=%.1f cells=%d heap_used_mb=%d cpu_s=%.3f xml_mb_per_cpu_s=%.2f%n", pass,
+          files.size(), refused, s,
           bytes / 1e6, xml / 1e6, bytes / 1e6 / s, xml / 1e6 / s, files.size() / s, cells,
-          (rt.totalMemory() - rt.freeMemory()) >> 20);
+          (rt.totalMemory() - rt.freeMemory()) >> 20, cpu, xml / 1e6 / cpu);
       if (firstRefusal != null) {
         System.out.println("read: first refusal: " + firstRefusal);
       }
     }
+  }
+
+  /**
+   * CPU time of the whole process (all threads: the reader, GC, JIT). On a loaded machine the wall
+   * clock mostly measures waiting for a core; this does not.
+   */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   /** Inflated size of the worksheet parts of an xlsx; 0 for other formats. */
