@@ -115,7 +115,8 @@ public final class LayoutDetector {
         return new HeaderCell(a1(row, col), key, text, m, 1.0, true, List.of());
       }
     }
-    Optional<HeaderMatch> match = matcher.match(text);
+    // a data sheet repeats a few hundred texts down 100,000 rows: match each distinct text once
+    Optional<HeaderMatch> match = cx.matches.computeIfAbsent(text, matcher::match);
     if (match.isPresent()) {
       return new HeaderCell(a1(row, col), key, text, match.get().measure(), match.get().confidence(), false, List.of());
     }
@@ -636,6 +637,7 @@ public final class LayoutDetector {
     final List<HeaderCell> headers = new ArrayList<>();
     final List<RawPoint> points = new ArrayList<>();
     final List<Problem> problems = new ArrayList<>();
+    final Map<String, Optional<HeaderMatch>> matches = new java.util.HashMap<>();
     ReturnLabels labels;
 
     Context(Sheet sheet, MappingProfile profile) {

@@ -21,6 +21,7 @@ public final class Sheet implements Serializable {
   private int currentIndex = -1;
   private final List<CellRange> merged = new ArrayList<>();
   private int cellCount;
+  private int lastCol = -1;
 
   public Sheet(String name, int index, boolean hidden) {
     this.name = name;
@@ -55,6 +56,7 @@ public final class Sheet implements Serializable {
     }
     if (r.put(cell)) {
       cellCount++;
+      lastCol = Math.max(lastCol, cell.col());
     }
   }
 
@@ -113,12 +115,9 @@ public final class Sheet implements Serializable {
     return rows.isEmpty() ? -1 : rows.lastKey();
   }
 
+  /** The rightmost column holding a cell; kept as cells arrive, since layout detection asks it in loops. */
   public int lastCol() {
-    int max = -1;
-    for (RowCells r : rows.values()) {
-      max = Math.max(max, r.lastCol());
-    }
-    return max;
+    return lastCol;
   }
 
   public CellRef ref(int row, int col) {
