@@ -10,7 +10,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import uk.neighbourhood.outcomes.job.ReportJob;
 import uk.neighbourhood.outcomes.job.SparkSessions;
-import uk.neighbourhood.outcomes.model.Period;
 
 /** {@code outcomes report}: renders the Excel reports again from the published Parquet. */
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -23,7 +22,7 @@ public final class ReportCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "The output folder of a previous run.")
   String out;
 
-  @Option(names = "--period", paramLabel = "P", split = ",", description = "Only these quarters (default: every published one).")
+  @Option(names = "--period", paramLabel = "P", split = ",", converter = PeriodLabel.class, description = "Only these quarters (default: every published one).")
   List<String> periods = new ArrayList<>();
 
   @Option(names = "--registry", paramLabel = "FILE",
@@ -35,12 +34,6 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    for (String p : periods) {
-      if (Period.tryParse(p).isEmpty()) {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-            "Invalid --period '" + p + "': write it as 2025-26Q1 (Q1 is April to June).");
-      }
-    }
     SparkSession spark = SparkSessions.create(master, "outcomes report");
     try {
       List<String> done = new ReportJob(spark).render(out, periods, registry);

@@ -15,7 +15,6 @@ import uk.neighbourhood.outcomes.job.QuarterlyJob;
 import uk.neighbourhood.outcomes.job.RunOptions;
 import uk.neighbourhood.outcomes.job.RunSummary;
 import uk.neighbourhood.outcomes.job.SparkSessions;
-import uk.neighbourhood.outcomes.model.Period;
 import uk.neighbourhood.outcomes.publish.RunLock;
 
 /** {@code outcomes run}: the quarterly job. */
@@ -36,7 +35,7 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--registry", paramLabel = "FILE", description = "The registry of schemes (default: <inbox>/schemes.csv).")
   String registry;
 
-  @Option(names = "--period", paramLabel = "P", split = ",",
+  @Option(names = "--period", paramLabel = "P", split = ",", converter = PeriodLabel.class,
       description = "Publish only these quarters, e.g. 2025-26Q1 (default: every quarter found).")
   List<String> periods = new ArrayList<>();
 
@@ -61,12 +60,6 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    for (String p : periods) {
-      if (Period.tryParse(p).isEmpty()) {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-            "Invalid --period '" + p + "': write it as 2025-26Q1 (Q1 is April to June).");
-      }
-    }
     PrintWriter o = spec.commandLine().getOut();
     SparkSession spark = SparkSessions.create(master, "outcomes run");
     try {

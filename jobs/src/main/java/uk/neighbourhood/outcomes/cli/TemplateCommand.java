@@ -10,7 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import uk.neighbourhood.outcomes.catalog.Schemas;
-import uk.neighbourhood.outcomes.model.Period;
 import uk.neighbourhood.outcomes.publish.TemplateWriter;
 
 /** {@code outcomes template}: writes the official return template. */
@@ -26,15 +25,11 @@ public final class TemplateCommand implements Callable<Integer> {
   @Option(names = "--scheme", paramLabel = "ID", description = "Scheme id to fill in.")
   String scheme;
 
-  @Option(names = "--period", paramLabel = "P", description = "Quarter to fill in, e.g. 2025-26Q1.")
+  @Option(names = "--period", paramLabel = "P", converter = PeriodLabel.class, description = "Quarter to fill in, e.g. 2025-26Q1.")
   String period;
 
   @Override
   public Integer call() throws IOException {
-    if (period != null && Period.tryParse(period).isEmpty()) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "Invalid --period '" + period + "': write it as 2025-26Q1 (Q1 is April to June).");
-    }
     if (scheme != null && !scheme.matches("[a-z0-9-]{3,40}")) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "Invalid --scheme '" + scheme + "': 3 to 40 lower-case letters, digits or '-'.");
