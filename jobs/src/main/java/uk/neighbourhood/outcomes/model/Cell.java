@@ -26,8 +26,14 @@ public record Cell(int row, int col, CellKind kind, double number, String text, 
     return new Cell(row, col, CellKind.BOOLEAN, value ? 1 : 0, Boolean.toString(value).toUpperCase(), null);
   }
 
+  /** The text of a date is made when asked, not stored: a sheet of dates would otherwise hold a string per cell. */
   public static Cell date(int row, int col, LocalDateTime value) {
-    return new Cell(row, col, CellKind.DATE, Double.NaN, value.toString(), value);
+    return new Cell(row, col, CellKind.DATE, Double.NaN, null, value);
+  }
+
+  @Override
+  public String text() {
+    return text == null && kind == CellKind.DATE ? date.toString() : text;
   }
 
   public static Cell error(int row, int col, String code) {
