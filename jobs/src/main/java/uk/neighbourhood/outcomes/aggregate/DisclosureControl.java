@@ -84,17 +84,28 @@ public final class DisclosureControl implements Serializable {
     Map<String, List<BreakdownRow>> groupsByKey = new HashMap<>();
     breakdowns.forEach(b -> groupsByKey.computeIfAbsent(b.period() + "|" + b.indicator(), k -> new ArrayList<>()).add(b));
 
+    // each (period, indicator) is controlled on its own, and the secondary-suppression search is the
+    // costly part of a national run: spread the keys over the driver's cores
+    List<Map.Entry<String, List<IndicatorRow>>> keys = new ArrayList<>(rowsByKey.entrySet());
+    List<Controlled> controlled = keys.parallelStream().map(entry -> {
+      Controlled c = new Controlled(new HashMap<>(), new HashMap<>());
+      Indicator ind = indicators.find(entry.getValue().get(0).indicator()).orElse(null);
+      if (ind != null && !isMoney(ind)) {
+        control(ind, entry.getValue(), groupsByKey.getOrDefault(entry.getKey(), List.of()), registry, c.rows(), c.groups());
+      }
+      return c;
+    }).toList();
+
     Map<IndicatorRow, IndicatorRow> rowOut = new HashMap<>();
     Map<BreakdownRow, BreakdownRow> groupOut = new HashMap<>();
     Set<String> suppressedChange = new HashSet<>();
-    for (Map.Entry<String, List<IndicatorRow>> entry : rowsByKey.entrySet()) {
+    for (int k = 0; k < keys.size(); k++) {
+      Map.Entry<String, List<IndicatorRow>> entry = keys.get(k);
+      rowOut.putAll(controlled.get(k).rows());
+      groupOut.putAll(controlled.get(k).groups());
       Indicator ind = indicators.find(entry.getValue().get(0).indicator()).orElse(null);
       List<BreakdownRow> groups = groupsByKey.getOrDefault(entry.getKey(), List.of());
-      if (ind == null || ind.method() == Indicator.Method.AVOIDED_COST || ind.method() == Indicator.Method.BENEFIT_COST_RATIO) {
-        continue;
-      }
-      control(ind, entry.getValue(), groups, registry, rowOut, groupOut);
-      if (ind.method() == Indicator.Method.BEFORE_AFTER_CHANGE) {
+      if (ind != null && ind.method() == Indicator.Method.BEFORE_AFTER_CHANGE) {
         for (IndicatorRow r : entry.getValue()) {
           if (rowOut.getOrDefault(r, r).suppressed()) {
             suppressedChange.add(r.period() + "|" + r.schemeId());
@@ -127,6 +138,9 @@ public final class DisclosureControl implements Serializable {
     }
     return new Published(outRows, outGroups);
   }
+
+  /** What controlling one (period, indicator) changed. */
+  private record Controlled(Map<IndicatorRow, IndicatorRow> rows, Map<BreakdownRow, BreakdownRow> groups) {}
 
   private static boolean isMoney(Indicator ind) {
     return ind.method() == Indicator.Method.AVOIDED_COST || ind.method() == Indicator.Method.BENEFIT_COST_RATIO;
