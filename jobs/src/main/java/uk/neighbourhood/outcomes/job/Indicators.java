@@ -52,16 +52,20 @@ final class Indicators {
       throw new UncheckedIOException(e);
     }
     IndicatorEngine engine = new IndicatorEngine(catalog, costs);
-    List<IndicatorRow> rows = new ArrayList<>();
-    List<BreakdownRow> breakdowns = new ArrayList<>();
-    List<PeriodFunnel> funnels = new ArrayList<>();
-    for (String p : periods) {
+    // periods are independent, and disclosure control's search is the costly part: one core each
+    List<Results> perPeriod = periods.stream().toList().parallelStream().map(p -> {
       List<MeasureTotal> ofPeriod = totals.stream().filter(t -> p.equals(t.period())).toList();
       DisclosureControl.Published published = disclosure.apply(engine.compute(p, ofPeriod, registry),
           engine.breakdowns(p, ofPeriod, registry), registry);
-      rows.addAll(published.rows());
-      breakdowns.addAll(published.breakdowns());
-      funnels.addAll(funnels(p, catalog, published.rows()));
+      return new Results(published.rows(), published.breakdowns(), funnels(p, catalog, published.rows()));
+    }).toList();
+    List<IndicatorRow> rows = new ArrayList<>();
+    List<BreakdownRow> breakdowns = new ArrayList<>();
+    List<PeriodFunnel> funnels = new ArrayList<>();
+    for (Results r : perPeriod) {
+      rows.addAll(r.rows());
+      breakdowns.addAll(r.breakdowns());
+      funnels.addAll(r.funnels());
     }
     return new Results(rows, breakdowns, funnels);
   }
