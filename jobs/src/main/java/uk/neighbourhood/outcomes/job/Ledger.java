@@ -44,6 +44,8 @@ public final class Ledger implements Serializable {
       .add("result", DataTypes.BinaryType, false);
 
   private final Map<String, byte[]> byKey;
+  /** Fingerprints by scheme: each reads and hashes catalogue files, so it is made once per scheme, not per return. */
+  private transient Map<String, String> fingerprints;
 
   private Ledger(Map<String, byte[]> byKey) {
     this.byKey = byKey;
@@ -85,7 +87,7 @@ public final class Ledger implements Serializable {
    * re-labelled with the file's current name (a renamed file keeps its lineage right).
    */
   public MappingResult lookup(String sha, ReturnFile file, Schemas schemas) {
-    byte[] blob = byKey.get(key(sha, file.schemeId(), fingerprint(schemas, file.schemeId())));
+    byte[] blob = byKey.get(key(sha, file.schemeId(), fingerprintOf(schemas, file.schemeId())));
     if (blob == null) {
       return null;
     }
@@ -97,11 +99,18 @@ public final class Ledger implements Serializable {
   }
 
   /** A ledger row for a processed return, or null for one that could not even be hashed. */
-  public static Row row(ProcessedReturn r, Schemas schemas) {
+  public Row row(ProcessedReturn r, Schemas schemas) {
     if (r.sha256() == null) {
       return null;
     }
-    return RowFactory.create(r.sha256(), r.file().schemeId(), fingerprint(schemas, r.file().schemeId()), encode(r.mapped()));
+    return RowFactory.create(r.sha256(), r.file().schemeId(), fingerprintOf(schemas, r.file().schemeId()), encode(r.mapped()));
+  }
+
+  private synchronized String fingerprintOf(Schemas schemas, String schemeId) {
+    if (fingerprints == null) {
+      fingerprints = new HashMap<>();
+    }
+    return fingerprints.computeIfAbsent(schemeId, id -> fingerprint(schemas, id));
   }
 
   /** What the mapping of a return depends on, besides its bytes. */

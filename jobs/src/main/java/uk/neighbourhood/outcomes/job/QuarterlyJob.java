@@ -172,7 +172,8 @@ public final class QuarterlyJob {
     snapshotRegistry(hadoop, fs, publication.staged(ReportJob.REGISTRY_SNAPSHOT));
     commits.add("registry");
     Schemas ledgerSchemas = schemas;
-    JavaRDD<Row> ledgerRows = processed.map(r -> Ledger.row(r, ledgerSchemas)).filter(java.util.Objects::nonNull);
+    JavaRDD<Row> ledgerRows = processed.map(r -> ledgerShared.value().row(r, ledgerSchemas))
+        .filter(java.util.Objects::nonNull);
     spark.createDataFrame(ledgerRows, Ledger.SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite)
         .parquet(publication.staged(Ledger.FOLDER).toString());
     commits.add(Ledger.FOLDER);

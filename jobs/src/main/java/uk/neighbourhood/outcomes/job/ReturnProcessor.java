@@ -51,6 +51,10 @@ public final class ReturnProcessor implements Serializable {
   private final LocalDate today;
   private final String schemasFolder;
   private final PseudonymKey pseudonymKey;
+  // loaded once per JVM that runs tasks (the processor travels to executors), not once per return
+  private transient Schemas schemas;
+  private transient RuleSet rules;
+  private transient PrivacyRules privacyRules;
 
   /** Participant references are pseudonymised with the key in {@code OUTCOMES_PSEUDONYM_KEY}, when set. */
   public ReturnProcessor(Registry registry, ReadLimits limits, LocalDate today, String schemasFolder) {
@@ -67,8 +71,29 @@ public final class ReturnProcessor implements Serializable {
     this.pseudonymKey = pseudonymKey;
   }
 
-  private Schemas schemas() {
-    return schemasFolder == null ? Schemas.bundled() : Schemas.fromFolder(Path.of(schemasFolder));
+  private synchronized Schemas schemas() {
+    if (schemas == null) {
+      schemas = schemasFolder == null ? Schemas.bundled() : Schemas.fromFolder(Path.of(schemasFolder));
+    }
+    return schemas;
+  }
+
+  private synchronized RuleSet rules() {
+    if (rules == null) {
+      try (InputStream in = schemas().open("rules.yaml")) {
+        rules = RuleSet.load("schemas/rules.yaml", in, schemas().measures());
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return rules;
+  }
+
+  private synchronized PrivacyRules privacyRules() {
+    if (privacyRules == null) {
+      privacyRules = PrivacyRules.load(schemas());
+    }
+    return privacyRules;
   }
 
   /**
@@ -136,7 +161,7 @@ public final class ReturnProcessor implements Serializable {
     }
     Schemas schemas = schemas();
     // before any mapping, so no identifier can reach an observation, a problem message or a log line
-    List<Problem> personal = new PrivacyGuard(PrivacyRules.load(schemas), today).scan(workbook);
+    List<Problem> personal = new PrivacyGuard(privacyRules(), today).scan(workbook);
     if (!personal.isEmpty()) {
       return new MappingResult(PERSONAL_DATA, null, List.of(), List.of(), personal);
     }
@@ -153,14 +178,8 @@ public final class ReturnProcessor implements Serializable {
 
   /** Validation runs every time: it depends on the registry, the rules and the run date, not only the bytes. */
   private ProcessedReturn validate(ReturnFile file, String sha, MappingResult mapped, long startNanos, boolean cached) {
-    Schemas schemas = schemas();
-    RuleSet rules;
-    try (InputStream in = schemas.open("rules.yaml")) {
-      rules = RuleSet.load("schemas/rules.yaml", in, schemas.measures());
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    List<Problem> problems = new Validator(rules, schemas.measures(), registry, today).validate(file.schemeId(), mapped);
+    List<Problem> problems = new Validator(rules(), schemas().measures(), registry, today)
+        .validate(file.schemeId(), mapped);
     return ProcessedReturn.of(file, sha, mapped, problems, elapsed(startNanos), cached);
   }
 
