@@ -142,8 +142,8 @@ class QuarterlyJobTest {
     Path inbox = FixtureInbox.copyTo(again.resolve("inbox"));
     Path out2 = again.resolve("out");
     run(inbox, out2);
-    RunSummary again = run(inbox, out2);
-    assertThat(again.filesRead()).as("unchanged files come from the ledger, not read again").isZero();
+    RunSummary second = run(inbox, out2);
+    assertThat(second.filesRead()).as("unchanged files come from the ledger, not read again").isZero();
     for (String t : List.of("returns", "observations", "indicators")) {
       SharedSpark.base().assertDataFrameNoOrderEquals(table(out, t), table(out2, t));
     }
