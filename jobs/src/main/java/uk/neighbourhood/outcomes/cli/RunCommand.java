@@ -87,6 +87,11 @@ public final class RunCommand implements Callable<Integer> {
     o.printf("  duplicates     %d%n", s.count("duplicate"));
     o.printf("  observations   %d%n", s.observations());
     o.printf("  indicators     %d%n", s.indicators());
+    if (Logging.verbose()) {
+      StringBuilder t = new StringBuilder("  stages (s)    ");
+      s.stageMillis().forEach((stage, ms) -> t.append(String.format(" %s %.1f", stage.replace('_', ' '), ms / 1000.0)));
+      o.println(t);
+    }
     for (String q : s.quarantined()) {
       o.println("  refused: " + q);
     }

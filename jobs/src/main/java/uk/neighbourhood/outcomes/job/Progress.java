@@ -36,11 +36,10 @@ public final class Progress {
   }
 
   /** Shows a bar over the read stage: one step per finished task (a task reads a slice of the files). */
-  public void watch(JavaSparkContext jsc, int files) {
+  public void watch(JavaSparkContext jsc, int files, int slices) {
     if (!enabled || files < 20 || System.console() == null) {
       return;
     }
-    int slices = Math.max(1, Math.min(files, jsc.defaultParallelism() * 4));
     bar = new ProgressBarBuilder().setTaskName("Reading").setInitialMax(slices)
         .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(err)).build();
     AtomicLong done = new AtomicLong();

@@ -102,6 +102,8 @@ public final class QuarterlyJob {
 
   private RunSummary runLocked(String runId, Configuration hadoop, FileSystem fs, Publication publication, long start)
       throws IOException {
+    StageClock clock = new StageClock();
+    clock.begin("catalogues");
     Schemas schemas = options.schemasFolder() == null ? Schemas.bundled()
         : Schemas.fromFolder(java.nio.file.Path.of(options.schemasFolder()));
     CatalogCheck.all(schemas);
@@ -109,6 +111,7 @@ public final class QuarterlyJob {
     InboxScanner.Scan scan = new InboxScanner(hadoop).scan(options.inbox());
     List<ReturnFile> files = scan.returns();
     progress.stage("Reading " + files.size() + " returns from " + options.inbox());
+    clock.begin("read");
 
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<SerializableConfiguration> conf = jsc.broadcast(new SerializableConfiguration(hadoop));
@@ -119,14 +122,14 @@ public final class QuarterlyJob {
         options.schemasFolder(), key);
     Ledger ledger = Ledger.load(spark, fs, new Path(options.out()));
     Broadcast<Ledger> ledgerShared = jsc.broadcast(ledger);
-    int slices = Math.max(1, Math.min(files.size(), jsc.defaultParallelism() * 4));
-    JavaRDD<ProcessedReturn> processed = jsc.parallelize(files, slices)
-        .map(f -> {
+    List<ArrayList<ReturnFile>> slices = FileSlices.deal(files, jsc.defaultParallelism() * 4);
+    JavaRDD<ProcessedReturn> processed = jsc.parallelize(slices, slices.size())
+        .flatMap(slice -> slice.stream().map(f -> {
           FaultInjection.at(FaultInjection.Stage.READING);
           return processor.process(f, conf.value().value(), ledgerShared.value());
-        })
+        }).iterator())
         .persist(StorageLevel.MEMORY_AND_DISK());
-    progress.watch(jsc, files.size());
+    progress.watch(jsc, files.size(), slices.size());
     List<ProcessedReturn> meta = processed.map(ProcessedReturn::withoutObservations).collect();
     progress.done();
 
@@ -142,6 +145,7 @@ public final class QuarterlyJob {
         .flatMap(r -> r.observations().iterator())
         .filter(o -> wanted.value().contains(o.period()));
     progress.stage("Aggregating " + periods.size() + " period(s): " + String.join(", ", periods));
+    clock.begin("aggregate");
     List<MeasureTotal> totals = observations
         .groupBy(o -> o.schemeId() + "|" + o.period())
         .flatMap(g -> MeasureTotals.of(g._2(), schemas).iterator())
@@ -159,26 +163,49 @@ public final class QuarterlyJob {
     revisions.addAll(Revisions.between(published.indicatorsIn(periods), indicators, returnRecords, runId,
         options.today().toString()));
 
-    progress.stage("Writing Parquet tables");
-    List<String> commits = new ArrayList<>();
-    writeTables(publication, jsc, returnRecords, observations, periods, results, revisions, commits);
-
-    progress.stage("Writing Excel reports");
-    List<Observation> acceptedObservations = observations.collect();
-    writeReports(fs, publication, published, periods, results, returnRecords, acceptedObservations, registry,
-        schemas, revisions, commits);
-    Quarantine.write(fs, hadoop, publication.staged("quarantine"), meta, status);
-    commits.add("quarantine");
-    snapshotRegistry(hadoop, fs, publication.staged(ReportJob.REGISTRY_SNAPSHOT));
-    commits.add("registry");
+    progress.stage("Writing Parquet tables and Excel reports");
+    clock.begin("write");
+    List<String> parquetCommits = new ArrayList<>();
+    List<String> excelCommits = new ArrayList<>();
+    long[] observationCount = new long[1];
+    ReportInputs reportInputs = reportInputs(published, periods, results, returnRecords, registry, schemas, revisions);
     Schemas ledgerSchemas = schemas;
-    JavaRDD<Row> ledgerRows = processed.map(r -> ledgerShared.value().row(r, ledgerSchemas))
-        .filter(java.util.Objects::nonNull);
-    spark.createDataFrame(ledgerRows, Ledger.SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite)
-        .parquet(publication.staged(Ledger.FOLDER).toString());
+    // independent outputs, written side by side: Spark jobs from several threads share the executors while
+    // this thread draws the national workbooks
+    try (Concurrently parts = new Concurrently("publish", 4)) {
+      parts.start(() -> writeTables(publication, jsc, returnRecords, observations, periods, results, revisions,
+          parquetCommits));
+      parts.start(() -> FeedbackReports.write(jsc, conf, feedbackTargets(publication, periods, reportInputs),
+          observations, reportInputs));
+      parts.start(() -> {
+        JavaRDD<Row> ledgerRows = processed.map(r -> ledgerShared.value().row(r, ledgerSchemas))
+            .filter(java.util.Objects::nonNull);
+        spark.createDataFrame(ledgerRows, Ledger.SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite)
+            .parquet(publication.staged(Ledger.FOLDER).toString());
+      });
+      parts.start(() -> {
+        Quarantine.write(fs, hadoop, publication.staged("quarantine"), meta, status);
+        snapshotRegistry(hadoop, fs, publication.staged(ReportJob.REGISTRY_SNAPSHOT));
+      });
+      parts.start(() -> observationCount[0] = observations.count());
+      RuntimeException failed = null;
+      try {
+        writeReports(fs, publication, periods, results, reportInputs, excelCommits);
+      } catch (IOException e) {
+        failed = new UncheckedIOException(e);
+      } catch (RuntimeException e) {
+        failed = e;
+      }
+      awaitAll(parts, failed);
+    }
+    List<String> commits = new ArrayList<>(parquetCommits);
+    commits.addAll(excelCommits);
+    commits.add("quarantine");
+    commits.add("registry");
     commits.add(Ledger.FOLDER);
 
     progress.stage("Publishing");
+    clock.begin("commit");
     publication.commit(commits);
     processed.unpersist(false);
 
@@ -193,7 +220,8 @@ public final class QuarterlyJob {
         .toList();
     int read = (int) meta.stream().filter(r -> !r.fromLedger()).count();
     RunSummary summary = new RunSummary(runId, files.size(), read, byStatus, List.copyOf(periods),
-        acceptedObservations.size(), indicators.size(), options.out(), quarantined, System.currentTimeMillis() - start);
+        observationCount[0], indicators.size(), options.out(), quarantined, System.currentTimeMillis() - start,
+        clock.millis());
     RunManifest.write(fs, new Path(options.out(), "runs/" + runId + ".json"), summary, options, returnRecords,
         scan.skipped(), commits);
     return summary;
@@ -235,27 +263,66 @@ public final class QuarterlyJob {
 
   }
 
-  /** Stages the Excel reports of every published period, with trends over the periods published before. */
-  private void writeReports(FileSystem fs, Publication publication, PublishedTables published, Set<String> periods,
-      Indicators.Results results, List<ReturnRecord> returnRecords, List<Observation> acceptedObservations,
-      Registry registry, Schemas schemas, List<Revision> revisions, List<String> commits) throws IOException {
-    List<IndicatorRow> indicators = results.rows();
+  /** What every report reads, without observations: the national workbooks do not need them. */
+  private static ReportInputs reportInputs(PublishedTables published, Set<String> periods, Indicators.Results results,
+      List<ReturnRecord> returnRecords, Registry registry, Schemas schemas, List<Revision> revisions) {
     // trends need the periods published before this run too
     List<IndicatorRow> allIndicators = new ArrayList<>(published.indicatorsExcept(periods));
-    allIndicators.addAll(indicators);
+    allIndicators.addAll(results.rows());
     Set<String> allPeriods = new TreeSet<>(periods);
     allIndicators.forEach(i -> allPeriods.add(i.period()));
-    ReportInputs reportInputs = ReportInputs.of(List.copyOf(allPeriods), allIndicators,
-        returnRecords.stream().filter(r -> periods.contains(r.period())).toList(), acceptedObservations, registry,
+    return ReportInputs.of(List.copyOf(allPeriods), allIndicators,
+        returnRecords.stream().filter(r -> periods.contains(r.period())).toList(), List.of(), registry,
         schemas.measures()).withRevisions(revisions);
+  }
+
+  private static List<FeedbackReports.Target> feedbackTargets(Publication publication, Set<String> periods,
+      ReportInputs in) {
+    List<FeedbackReports.Target> targets = new ArrayList<>();
+    for (String period : periods) {
+      String folder = publication.staged("excel/" + period).toString();
+      for (String scheme : ExcelReports.feedbackSchemes(in, period)) {
+        targets.add(new FeedbackReports.Target(scheme, period, folder));
+      }
+    }
+    return targets;
+  }
+
+  /** Stages the national summary and comparison of every published period (feedback is written in tasks). */
+  private void writeReports(FileSystem fs, Publication publication, Set<String> periods, Indicators.Results results,
+      ReportInputs reportInputs, List<String> commits) throws IOException {
     for (String period : periods) {
       List<FunnelLine> lines = results.funnels().stream().filter(f -> f.period().equals(period))
           .flatMap(f -> f.drawn().lines().stream().map(l -> new FunnelLine(f.drawn().indicator(), l.denominator(),
               l.lower95(), l.upper95(), l.lower998(), l.upper998())))
           .toList();
-      ExcelReports.write(fs, publication.staged("excel/" + period), period, reportInputs.withFunnel(lines));
+      ExcelReports.writeNational(fs, publication.staged("excel/" + period), period, reportInputs.withFunnel(lines));
       FaultInjection.at(FaultInjection.Stage.WRITING_EXCEL);
       commits.add("excel/" + period);
+    }
+  }
+
+  /**
+   * Waits for the parts, then throws this thread's failure if there was one (a part's failure is added to
+   * it as suppressed), else the first part's failure as the unchecked exception or error it was.
+   */
+  private static void awaitAll(Concurrently parts, RuntimeException failed) throws IOException {
+    try {
+      parts.awaitAll();
+    } catch (Exception e) {
+      if (failed == null) {
+        if (e instanceof IOException io) {
+          throw io;
+        }
+        if (e instanceof RuntimeException re) {
+          throw re;
+        }
+        throw new IllegalStateException(e);
+      }
+      failed.addSuppressed(e);
+    }
+    if (failed != null) {
+      throw failed;
     }
   }
 

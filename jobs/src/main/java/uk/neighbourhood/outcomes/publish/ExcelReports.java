@@ -19,29 +19,46 @@ public final class ExcelReports {
 
   private ExcelReports() {}
 
-  /** Returns the files written, relative to the folder. */
+  /** Writes all of a period's reports; returns the files written, relative to the folder. */
   public static List<String> write(FileSystem fs, Path folder, String period, ReportInputs in) throws IOException {
-    List<String> written = new ArrayList<>();
+    List<String> written = new ArrayList<>(writeNational(fs, folder, period, in));
+    for (String scheme : feedbackSchemes(in, period)) {
+      written.add(writeFeedback(fs, folder, scheme, period, in));
+    }
+    return written;
+  }
+
+  /** The national summary and the evaluators' comparison: they need every scheme's figures, not observations. */
+  public static List<String> writeNational(FileSystem fs, Path folder, String period, ReportInputs in)
+      throws IOException {
     fs.mkdirs(folder);
     try (OutputStream o = fs.create(new Path(folder, NATIONAL), true)) {
       NationalSummaryWorkbook.write(in, period, o);
     }
-    written.add(NATIONAL);
     try (OutputStream o = fs.create(new Path(folder, COMPARISON), true)) {
       SchemeComparisonWorkbook.write(in, period, o);
     }
-    written.add(COMPARISON);
-    // every registered scheme hears back, including those whose return has not arrived
+    return List.of(NATIONAL, COMPARISON);
+  }
+
+  /** Every registered scheme hears back, including those whose return has not arrived, and every sender. */
+  public static Set<String> feedbackSchemes(ReportInputs in, String period) {
     Set<String> schemes = new TreeSet<>(schemesWithReturns(in, period));
     in.registry().all().forEach(s -> schemes.add(s.id()));
-    for (String scheme : schemes) {
-      String name = "feedback/" + scheme + ".xlsx";
-      try (OutputStream o = fs.create(new Path(folder, name), true)) {
-        FeedbackWorkbook.write(in, scheme, period, o);
-      }
-      written.add(name);
+    return schemes;
+  }
+
+  /**
+   * One scheme's feedback workbook; {@code in} needs only that scheme's observations, so the job can write
+   * each scheme's workbook in its own task. Returns the file written, relative to the folder.
+   */
+  public static String writeFeedback(FileSystem fs, Path folder, String scheme, String period, ReportInputs in)
+      throws IOException {
+    String name = "feedback/" + scheme + ".xlsx";
+    try (OutputStream o = fs.create(new Path(folder, name), true)) {
+      FeedbackWorkbook.write(in, scheme, period, o);
     }
-    return written;
+    return name;
   }
 
   /** Schemes that sent anything for the period (accepted or not): each gets feedback. */

@@ -6,4 +6,5 @@ package uk.neighbourhood.outcomes.publish;
  * compute plain limits around the England value.
  */
 public record FunnelLine(
-    String indicator, double denominator, double lower95, double upper95, double lower998, double upper998) {}
+    String indicator, double denominator, double lower95, double upper95, double lower998, double upper998)
+    implements java.io.Serializable {}

@@ -31,7 +31,7 @@ public record ReportInputs(
     List<FunnelLine> funnel,
     ReportText text,
     Map<String, LocalDate> dueDates,
-    List<Revision> revisions) {
+    List<Revision> revisions) implements java.io.Serializable {
 
   public ReportInputs {
     periods = periods.stream().distinct().sorted((a, b) -> Period.parse(a).compareTo(Period.parse(b))).toList();
@@ -59,6 +59,11 @@ public record ReportInputs(
 
   public ReportInputs withDueDates(Map<String, LocalDate> dates) {
     return new ReportInputs(periods, indicators, returns, observations, registry, catalog, funnel, text, dates, revisions);
+  }
+
+  /** The same inputs with other observations: a feedback task holds only its own scheme's. */
+  public ReportInputs withObservations(List<Observation> list) {
+    return new ReportInputs(periods, indicators, returns, list, registry, catalog, funnel, text, dueDates, revisions);
   }
 
   public ReportInputs withRevisions(List<Revision> list) {

@@ -19,7 +19,7 @@ public record ReportText(
     String funnelMethod,
     String suppressionRule,
     List<String> unitCostSources,
-    int dueDays) {
+    int dueDays) implements java.io.Serializable {
 
   public ReportText {
     definitions = Map.copyOf(definitions);

@@ -36,6 +36,7 @@ public final class RunManifest {
     m.put("observations", summary.observations());
     m.put("indicators", summary.indicators());
     m.put("duration_ms", summary.millis());
+    m.put("stages_ms", summary.stageMillis());
     m.put("inputs", returns.stream().map(r -> {
       Map<String, Object> i = new LinkedHashMap<>();
       i.put("file", r.file());

@@ -419,26 +419,35 @@ final class XlsxReader {
       }
       col = c - 1;
       if (i < n) {
-        row = parseIndex(ref.substring(i), 1, MAX_ROWS, "cell reference") - 1;
+        row = parseIndex(ref, i, 1, MAX_ROWS, "cell reference") - 1;
         nextRow = row + 1;
       } else if (row < 0) {
         row = nextRow++;
       }
     }
 
-    /** Digits only, within [min, max]; anything else in a sheet's numbering means a damaged file. */
-    private int parseIndex(String s, int min, int max, String what) {
-      int v = 0;
-      int n = s.length();
-      if (n == 0 || n > 10) {
-        throw Refusal.corrupt(guard.file(), "sheet '" + sheet.name() + "' has an invalid " + what + " '"
-            + abbreviate(s) + "'", null);
+    /** Digits only (surrounding spaces allowed), within [min, max]; anything else means a damaged file. */
+    private int parseIndex(CharSequence s, int min, int max, String what) {
+      return parseIndex(s, 0, min, max, what);
+    }
+
+    private int parseIndex(CharSequence s, int from, int min, int max, String what) {
+      int start = from;
+      int end = s.length();
+      while (start < end && s.charAt(start) <= ' ') {
+        start++;
       }
-      for (int i = 0; i < n; i++) {
+      while (end > start && s.charAt(end - 1) <= ' ') {
+        end--;
+      }
+      if (start == end || end - start > 10) {
+        throw badIndex(s, from, what);
+      }
+      long v = 0;
+      for (int i = start; i < end; i++) {
         char ch = s.charAt(i);
         if (ch < '0' || ch > '9') {
-          throw Refusal.corrupt(guard.file(), "sheet '" + sheet.name() + "' has an invalid " + what + " '"
-              + abbreviate(s) + "'", null);
+          throw badIndex(s, from, what);
         }
         v = v * 10 + (ch - '0');
       }
@@ -446,7 +455,12 @@ final class XlsxReader {
         throw Refusal.corrupt(guard.file(), "sheet '" + sheet.name() + "' has a " + what + " " + v
             + " outside the sheet", null);
       }
-      return v;
+      return (int) v;
+    }
+
+    private ReadException badIndex(CharSequence s, int from, String what) {
+      return Refusal.corrupt(guard.file(), "sheet '" + sheet.name() + "' has an invalid " + what + " '"
+          + abbreviate(s.subSequence(from, s.length()).toString()) + "'", null);
     }
 
     private ReadException badRef(String ref) {
@@ -465,7 +479,7 @@ final class XlsxReader {
           if (value.length() == 0) {
             return;
           }
-          int idx = parseIndex(value.toString().trim(), 0, Integer.MAX_VALUE - 1, "shared string number");
+          int idx = parseIndex(value, 0, Integer.MAX_VALUE - 1, "shared string number");
           if (idx >= shared.size()) {
             throw Refusal.corrupt(guard.file(), "sheet '" + sheet.name() + "' refers to shared string " + idx
                 + " of " + shared.size(), null);
@@ -490,14 +504,14 @@ final class XlsxReader {
           }
           double d;
           try {
-            d = Double.parseDouble(value.toString().trim());
+            d = ExcelNumbers.parse(value);
           } catch (NumberFormatException e) {
             throw Refusal.corrupt(guard.file(), "sheet '" + sheet.name() + "' cell "
                 + uk.neighbourhood.outcomes.model.CellRef.a1(row, col) + " holds a number that is not a number", e);
           }
           boolean isDate = style < dateStyles.length && dateStyles[style];
           cell = isDate && DateUtil.isValidExcelDate(d)
-              ? Cell.date(row, col, DateUtil.getLocalDateTime(d, date1904))
+              ? Cell.date(row, col, ExcelNumbers.date(d, date1904))
               : Cell.number(row, col, d);
         }
       }

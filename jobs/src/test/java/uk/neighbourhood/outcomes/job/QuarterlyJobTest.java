@@ -247,4 +247,47 @@ class QuarterlyJobTest {
         () -> new ReportJob(spark).render(out.toString(), List.of("2019-20Q1"), null))
         .hasMessageContaining("not published");
   }
+
+  @Test
+  void eachFeedbackWorkbookWrittenInATaskListsExactlyItsSchemesPublishedObservations() throws IOException {
+    Dataset<Row> obs = table(out, "observations");
+    List<Row> schemes = obs.select("scheme_id", "period").distinct().collectAsList();
+    assertThat(schemes).hasSizeGreaterThan(10);
+    for (Row key : schemes) {
+      String scheme = key.getString(0);
+      String period = key.getString(1);
+      java.util.Set<String> published = obs
+          .filter(obs.col("scheme_id").equalTo(scheme).and(obs.col("period").equalTo(period)))
+          .collectAsList().stream()
+          .map(r -> r.getAs("source_file") + "!" + r.getAs("source_sheet") + "!" + r.getAs("source_cell"))
+          .collect(Collectors.toSet());
+      java.util.Set<String> listed = new java.util.HashSet<>();
+      int rows = 0;
+      try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(
+          out.resolve("excel/" + period + "/feedback/" + scheme + ".xlsx")))) {
+        org.apache.poi.ss.usermodel.Sheet s = book.getSheet("What we read");
+        for (org.apache.poi.ss.usermodel.Row r : s) {
+          if (r.getRowNum() == 0) {
+            continue;
+          }
+          rows++;
+          listed.add(r.getCell(5).getStringCellValue() + "!" + r.getCell(6).getStringCellValue() + "!"
+              + r.getCell(7).getStringCellValue());
+        }
+      }
+      assertThat(rows).as(scheme + " " + period + " rows").isEqualTo(published.size());
+      assertThat(listed).as(scheme + " " + period).isEqualTo(published);
+    }
+  }
+
+  @Test
+  void theRunManifestSaysWhereTheTimeWent() throws IOException {
+    Path manifest = Files.list(out.resolve("runs")).filter(p -> p.toString().endsWith(".json")).findFirst()
+        .orElseThrow();
+    Map<?, ?> stages = (Map<?, ?>) new com.fasterxml.jackson.databind.ObjectMapper()
+        .readValue(manifest.toFile(), Map.class).get("stages_ms");
+    assertThat(new java.util.ArrayList<Object>(stages.keySet())).containsSequence("before_job", "catalogues", "read", "aggregate", "write", "commit");
+    assertThat(stages.values()).allSatisfy(v -> assertThat(((Number) v).longValue()).isNotNegative());
+    assertThat(((Number) stages.get("read")).longValue()).isPositive();
+  }
 }
