@@ -79,22 +79,36 @@ public final class DisclosureControl implements Serializable {
   }
 
   public Published apply(List<IndicatorRow> rows, List<BreakdownRow> breakdowns, Registry registry) {
+    return apply(rows, breakdowns, registry, Fanout.LOCAL);
+  }
+
+  /** One (period, indicator) to control: its rows and its breakdown groups. */
+  private record Work(List<IndicatorRow> rows, List<BreakdownRow> groups) implements Serializable {}
+
+  /**
+   * Controls every (period, indicator) of {@code rows}, which may span several periods; each is controlled on
+   * its own, spread by {@code fanout}.
+   */
+  public Published apply(List<IndicatorRow> rows, List<BreakdownRow> breakdowns, Registry registry, Fanout fanout) {
     Map<String, List<IndicatorRow>> rowsByKey = new LinkedHashMap<>();
     rows.forEach(r -> rowsByKey.computeIfAbsent(r.period() + "|" + r.indicator(), k -> new ArrayList<>()).add(r));
     Map<String, List<BreakdownRow>> groupsByKey = new HashMap<>();
     breakdowns.forEach(b -> groupsByKey.computeIfAbsent(b.period() + "|" + b.indicator(), k -> new ArrayList<>()).add(b));
 
     // each (period, indicator) is controlled on its own, and the secondary-suppression search is the
-    // costly part of a national run: spread the keys over the driver's cores
+    // costly part of a national run: the fanout spreads the keys over cores or executors
     List<Map.Entry<String, List<IndicatorRow>>> keys = new ArrayList<>(rowsByKey.entrySet());
-    List<Controlled> controlled = keys.parallelStream().map(entry -> {
+    List<Work> work = keys.stream()
+        .map(e -> new Work(List.copyOf(e.getValue()), List.copyOf(groupsByKey.getOrDefault(e.getKey(), List.of()))))
+        .toList();
+    List<Controlled> controlled = fanout.map(work, w -> {
       Controlled c = new Controlled(new HashMap<>(), new HashMap<>());
-      Indicator ind = indicators.find(entry.getValue().get(0).indicator()).orElse(null);
+      Indicator ind = indicators.find(w.rows().get(0).indicator()).orElse(null);
       if (ind != null && !isMoney(ind)) {
-        control(ind, entry.getValue(), groupsByKey.getOrDefault(entry.getKey(), List.of()), registry, c.rows(), c.groups());
+        control(ind, w.rows(), w.groups(), registry, c.rows(), c.groups());
       }
       return c;
-    }).toList();
+    });
 
     Map<IndicatorRow, IndicatorRow> rowOut = new HashMap<>();
     Map<BreakdownRow, BreakdownRow> groupOut = new HashMap<>();
@@ -140,7 +154,8 @@ public final class DisclosureControl implements Serializable {
   }
 
   /** What controlling one (period, indicator) changed. */
-  private record Controlled(Map<IndicatorRow, IndicatorRow> rows, Map<BreakdownRow, BreakdownRow> groups) {}
+  private record Controlled(Map<IndicatorRow, IndicatorRow> rows, Map<BreakdownRow, BreakdownRow> groups)
+      implements Serializable {}
 
   private static boolean isMoney(Indicator ind) {
     return ind.method() == Indicator.Method.AVOIDED_COST || ind.method() == Indicator.Method.BENEFIT_COST_RATIO;
@@ -305,16 +320,23 @@ public final class DisclosureControl implements Serializable {
     if (candidates.isEmpty()) {
       candidates = audit.cells().stream().filter(open).toList();
     }
-    // greedy: the candidate that leaves the fewest cells exposed, then the smallest count
+    // greedy: the candidate that leaves the fewest cells exposed, then the smallest count, then the first.
+    // Trying candidates from the smallest count up gives the same choice sooner: one that exposes nothing
+    // cannot be beaten, and counting a candidate's exposure can stop where it stops being better.
+    List<SuppressionAudit.Cell> bySize = new ArrayList<>(candidates);
+    bySize.sort(java.util.Comparator.comparingDouble(c -> c.value));
     SuppressionAudit.Cell best = null;
     int bestExposed = Integer.MAX_VALUE;
-    for (SuppressionAudit.Cell c : candidates) {
+    for (SuppressionAudit.Cell c : bySize) {
       c.hidden = true;
-      int exposed = audit.recoverable().size();
+      int exposed = audit.recoverable(bestExposed).size();
       c.hidden = false;
-      if (exposed < bestExposed || (exposed == bestExposed && c.value < best.value)) {
+      if (exposed < bestExposed) {
         best = c;
         bestExposed = exposed;
+        if (exposed == 0) {
+          break;
+        }
       }
     }
     if (best != null) {

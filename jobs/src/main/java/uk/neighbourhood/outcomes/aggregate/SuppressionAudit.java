@@ -72,9 +72,17 @@ final class SuppressionAudit {
 
   /** The hidden cells whose value the published figures pin down to one number. */
   List<Cell> recoverable() {
+    return recoverable(Integer.MAX_VALUE);
+  }
+
+  /**
+   * The same, but stops once {@code enough} cells are found: the secondary search only needs to know whether
+   * a choice exposes fewer cells than the best so far.
+   */
+  List<Cell> recoverable(int enough) {
     List<Cell> hidden = cells.values().stream().filter(c -> c.hidden).toList();
     List<Cell> out = new ArrayList<>();
-    if (hidden.isEmpty()) {
+    if (hidden.isEmpty() || enough <= 0) {
       return out;
     }
     Map<Cell, Integer> index = new LinkedHashMap<>();
@@ -88,35 +96,55 @@ final class SuppressionAudit {
       constraints.add(new LinearConstraint(a, Relationship.GEQ, c.primary ? primaryMin : primaryMax + 1));
       constraints.add(new LinearConstraint(a.clone(), Relationship.LEQ, Math.min(c.upperBound, c.primary ? primaryMax : big)));
     }
+    // a sum whose only hidden cell is c pins c; kept per cell for the shortcut below
+    Map<Cell, Boolean> soleHidden = new LinkedHashMap<>();
     for (Sum s : sums) {
       double[] a = new double[n];
       double rhs = 0;
-      boolean anyHidden = false;
+      List<Cell> hiddenHere = new ArrayList<>();
       for (Cell m : s.members()) {
         if (m.hidden) {
           a[index.get(m)] += 1;
-          anyHidden = true;
+          hiddenHere.add(m);
         } else {
           rhs -= m.value;
         }
       }
       if (s.total().hidden) {
         a[index.get(s.total())] -= 1;
-        anyHidden = true;
+        hiddenHere.add(s.total());
       } else {
         rhs += s.total().value;
       }
-      if (anyHidden) {
+      if (!hiddenHere.isEmpty()) {
         constraints.add(new LinearConstraint(a, Relationship.EQ, rhs));
+      }
+      if (hiddenHere.size() == 1) {
+        soleHidden.put(hiddenHere.get(0), true);
       }
     }
     LinearConstraintSet set = new LinearConstraintSet(constraints);
+    // The true values, when they satisfy every constraint, are a feasible point: then the problem is
+    // feasible, min <= truth <= max, and a cell whose maximum lies 0.5 or more above its true value cannot be
+    // pinned without solving for its minimum. Otherwise (a sum that does not hold exactly, say) every cell
+    // gets both solves, as the definition says.
+    boolean truthFits = fits(hidden, constraints, index);
     for (Cell c : hidden) {
+      if (out.size() >= enough) {
+        break;
+      }
+      if (truthFits && soleHidden.containsKey(c)) {
+        out.add(c);
+        continue;
+      }
       double[] obj = new double[n];
       obj[index.get(c)] = 1;
       try {
-        double min = optimise(obj, set, GoalType.MINIMIZE);
         double max = optimise(obj, set, GoalType.MAXIMIZE);
+        if (truthFits && max - c.value >= 0.5) {
+          continue;
+        }
+        double min = optimise(obj, set, GoalType.MINIMIZE);
         if (max - min < 0.5) {
           out.add(c);
         }
@@ -125,6 +153,24 @@ final class SuppressionAudit {
       }
     }
     return out;
+  }
+
+  private static boolean fits(List<Cell> hidden, List<LinearConstraint> constraints, Map<Cell, Integer> index) {
+    double[] x = new double[hidden.size()];
+    hidden.forEach(c -> x[index.get(c)] = c.value);
+    for (LinearConstraint k : constraints) {
+      double lhs = k.getCoefficients().dotProduct(new org.apache.commons.math3.linear.ArrayRealVector(x, false));
+      double tolerance = 1e-9 * Math.max(1, Math.abs(k.getValue()));
+      boolean ok = switch (k.getRelationship()) {
+        case EQ -> Math.abs(lhs - k.getValue()) <= tolerance;
+        case LEQ -> lhs <= k.getValue() + tolerance;
+        case GEQ -> lhs >= k.getValue() - tolerance;
+      };
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static double optimise(double[] objective, LinearConstraintSet set, GoalType goal) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.DoubleStream;
 import uk.neighbourhood.outcomes.aggregate.BreakdownRow;
 import uk.neighbourhood.outcomes.aggregate.DisclosureControl;
+import uk.neighbourhood.outcomes.aggregate.Fanout;
 import uk.neighbourhood.outcomes.aggregate.Funnel;
 import uk.neighbourhood.outcomes.aggregate.FunnelLimits;
 import uk.neighbourhood.outcomes.aggregate.IndicatorEngine;
@@ -22,7 +23,7 @@ import uk.neighbourhood.outcomes.catalog.Schemas;
 import uk.neighbourhood.outcomes.catalog.UnitCosts;
 
 /**
- * On the driver: the small table of measure totals becomes what is published about indicators, period by
+ * The small table of measure totals becomes what is published about indicators, period by
  * period: the indicator rows and breakdowns after disclosure control, and funnel limits computed from the
  * published (controlled) figures only, so no chart shows what a table hides.
  */
@@ -39,7 +40,8 @@ final class Indicators {
 
   private Indicators() {}
 
-  static Results compute(Collection<String> periods, List<MeasureTotal> totals, Registry registry, Schemas schemas) {
+  static Results compute(Collection<String> periods, List<MeasureTotal> totals, Registry registry, Schemas schemas,
+      Fanout fanout) {
     IndicatorCatalog catalog;
     UnitCosts costs;
     DisclosureControl disclosure;
@@ -52,22 +54,20 @@ final class Indicators {
       throw new UncheckedIOException(e);
     }
     IndicatorEngine engine = new IndicatorEngine(catalog, costs);
-    // periods are independent, and disclosure control's search is the costly part: one core each
-    List<Results> perPeriod = periods.stream().toList().parallelStream().map(p -> {
+    List<IndicatorRow> computed = new ArrayList<>();
+    List<BreakdownRow> grouped = new ArrayList<>();
+    for (String p : periods) {
       List<MeasureTotal> ofPeriod = totals.stream().filter(t -> p.equals(t.period())).toList();
-      DisclosureControl.Published published = disclosure.apply(engine.compute(p, ofPeriod, registry),
-          engine.breakdowns(p, ofPeriod, registry), registry);
-      return new Results(published.rows(), published.breakdowns(), funnels(p, catalog, published.rows()));
-    }).toList();
-    List<IndicatorRow> rows = new ArrayList<>();
-    List<BreakdownRow> breakdowns = new ArrayList<>();
-    List<PeriodFunnel> funnels = new ArrayList<>();
-    for (Results r : perPeriod) {
-      rows.addAll(r.rows());
-      breakdowns.addAll(r.breakdowns());
-      funnels.addAll(r.funnels());
+      computed.addAll(engine.compute(p, ofPeriod, registry));
+      grouped.addAll(engine.breakdowns(p, ofPeriod, registry));
     }
-    return new Results(rows, breakdowns, funnels);
+    // disclosure control, the costly part, runs once over every (period, indicator), spread by the fanout
+    DisclosureControl.Published published = disclosure.apply(computed, grouped, registry, fanout);
+    List<PeriodFunnel> funnels = new ArrayList<>();
+    for (String p : periods) {
+      funnels.addAll(funnels(p, catalog, published.rows().stream().filter(r -> p.equals(r.period())).toList()));
+    }
+    return new Results(published.rows(), published.breakdowns(), funnels);
   }
 
   /** Funnels for every proportion and rate indicator that has an England value this period. */

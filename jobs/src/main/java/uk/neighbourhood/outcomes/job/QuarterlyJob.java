@@ -130,7 +130,9 @@ public final class QuarterlyJob {
         }).iterator())
         .persist(StorageLevel.MEMORY_AND_DISK());
     progress.watch(jsc, files.size(), slices.size());
-    List<ProcessedReturn> meta = processed.map(ProcessedReturn::withoutObservations).collect();
+    // tasks hold files dealt by size, not in listing order: put the returns back in the inbox's order
+    List<ProcessedReturn> meta = new ArrayList<>(processed.map(ProcessedReturn::withoutObservations).collect());
+    meta.sort(java.util.Comparator.comparing(r -> r.file().relativePath()));
     progress.done();
 
     Map<String, String> status = StatusResolver.resolve(meta);
@@ -150,7 +152,10 @@ public final class QuarterlyJob {
         .groupBy(o -> o.schemeId() + "|" + o.period())
         .flatMap(g -> MeasureTotals.of(g._2(), schemas).iterator())
         .collect();
-    Indicators.Results results = Indicators.compute(periods, totals, registry, schemas);
+    totals = new ArrayList<>(totals);
+    totals.sort(MeasureTotals.TOTAL_ORDER);
+    Indicators.Results results = Indicators.compute(periods, totals, registry, schemas,
+        new SparkFanout(jsc));
     List<IndicatorRow> indicators = results.rows();
 
     List<ReturnRecord> returnRecords = new ArrayList<>();
