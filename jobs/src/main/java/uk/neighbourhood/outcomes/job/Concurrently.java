@@ -22,6 +22,7 @@ final class Concurrently implements AutoCloseable {
 
   private final ExecutorService pool;
   private final List<Future<?>> running = new ArrayList<>();
+  private final java.util.Map<String, Long> millis = new java.util.concurrent.ConcurrentSkipListMap<>();
 
   Concurrently(String name, int threads) {
     AtomicInteger n = new AtomicInteger();
@@ -32,11 +33,22 @@ final class Concurrently implements AutoCloseable {
     });
   }
 
-  void start(Part part) {
+  /** Starts a part; its wall time is kept under {@code name}. */
+  void start(String name, Part part) {
     running.add(pool.submit(() -> {
-      part.run();
+      long t0 = System.nanoTime();
+      try {
+        part.run();
+      } finally {
+        millis.put(name, (System.nanoTime() - t0) / 1_000_000);
+      }
       return null;
     }));
+  }
+
+  /** Wall milliseconds of each part that has ended, by name. */
+  java.util.Map<String, Long> millis() {
+    return millis;
   }
 
   /** Waits for every part started; rethrows the first failure (in start order) once all have ended. */

@@ -171,40 +171,32 @@ public final class QuarterlyJob {
     progress.stage("Writing Parquet tables and Excel reports");
     clock.begin("write");
     List<String> parquetCommits = new ArrayList<>();
-    List<String> excelCommits = new ArrayList<>();
     long[] observationCount = new long[1];
     ReportInputs reportInputs = reportInputs(published, periods, results, returnRecords, registry, schemas, revisions);
     Schemas ledgerSchemas = schemas;
-    // independent outputs, written side by side: Spark jobs from several threads share the executors while
-    // this thread draws the national workbooks
+    // independent outputs, written side by side: Spark jobs from several threads share the executors
     try (Concurrently parts = new Concurrently("publish", 4)) {
-      parts.start(() -> writeTables(publication, jsc, returnRecords, observations, periods, results, revisions,
+      parts.start("parquet", () -> writeTables(publication, jsc, returnRecords, observations, periods, results, revisions,
           parquetCommits));
-      parts.start(() -> FeedbackReports.write(jsc, conf, feedbackTargets(publication, periods, reportInputs),
-          observations, reportInputs));
-      parts.start(() -> {
+      parts.start("excel", () -> ReportWorkbooks.write(jsc, conf,
+          reportTargets(publication, periods, results, reportInputs), observations, reportInputs));
+      parts.start("ledger", () -> {
         JavaRDD<Row> ledgerRows = processed.map(r -> ledgerShared.value().row(r, ledgerSchemas))
             .filter(java.util.Objects::nonNull);
         spark.createDataFrame(ledgerRows, Ledger.SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite)
             .parquet(publication.staged(Ledger.FOLDER).toString());
       });
-      parts.start(() -> {
+      parts.start("quarantine", () -> {
         Quarantine.write(fs, hadoop, publication.staged("quarantine"), meta, status);
         snapshotRegistry(hadoop, fs, publication.staged(ReportJob.REGISTRY_SNAPSHOT));
       });
-      parts.start(() -> observationCount[0] = observations.count());
-      RuntimeException failed = null;
-      try {
-        writeReports(fs, publication, periods, results, reportInputs, excelCommits);
-      } catch (IOException e) {
-        failed = new UncheckedIOException(e);
-      } catch (RuntimeException e) {
-        failed = e;
-      }
-      awaitAll(parts, failed);
+      parts.start("count", () -> observationCount[0] = observations.count());
+      awaitAll(parts);
+      parts.millis().forEach((name, ms) -> clock.part("write." + name, ms));
     }
+    FaultInjection.at(FaultInjection.Stage.WRITING_EXCEL);
     List<String> commits = new ArrayList<>(parquetCommits);
-    commits.addAll(excelCommits);
+    periods.forEach(p -> commits.add("excel/" + p));
     commits.add("quarantine");
     commits.add("registry");
     commits.add(Ledger.FOLDER);
@@ -281,53 +273,32 @@ public final class QuarterlyJob {
         schemas.measures()).withRevisions(revisions);
   }
 
-  private static List<FeedbackReports.Target> feedbackTargets(Publication publication, Set<String> periods,
-      ReportInputs in) {
-    List<FeedbackReports.Target> targets = new ArrayList<>();
+  /** Every workbook of the run: each period's national reports (with its funnel), then its feedback. */
+  private static List<ReportWorkbooks.Target> reportTargets(Publication publication, Set<String> periods,
+      Indicators.Results results, ReportInputs in) {
+    List<ReportWorkbooks.Target> targets = new ArrayList<>();
     for (String period : periods) {
       String folder = publication.staged("excel/" + period).toString();
+      List<FunnelLine> lines = results.funnels().stream().filter(f -> f.period().equals(period))
+          .flatMap(f -> f.drawn().lines().stream().map(l -> new FunnelLine(f.drawn().indicator(), l.denominator(),
+              l.lower95(), l.upper95(), l.lower998(), l.upper998())))
+          .toList();
+      targets.add(new ReportWorkbooks.Target(ReportWorkbooks.Kind.NATIONAL, null, period, folder, lines));
       for (String scheme : ExcelReports.feedbackSchemes(in, period)) {
-        targets.add(new FeedbackReports.Target(scheme, period, folder));
+        targets.add(new ReportWorkbooks.Target(ReportWorkbooks.Kind.FEEDBACK, scheme, period, folder, List.of()));
       }
     }
     return targets;
   }
 
-  /** Stages the national summary and comparison of every published period (feedback is written in tasks). */
-  private void writeReports(FileSystem fs, Publication publication, Set<String> periods, Indicators.Results results,
-      ReportInputs reportInputs, List<String> commits) throws IOException {
-    for (String period : periods) {
-      List<FunnelLine> lines = results.funnels().stream().filter(f -> f.period().equals(period))
-          .flatMap(f -> f.drawn().lines().stream().map(l -> new FunnelLine(f.drawn().indicator(), l.denominator(),
-              l.lower95(), l.upper95(), l.lower998(), l.upper998())))
-          .toList();
-      ExcelReports.writeNational(fs, publication.staged("excel/" + period), period, reportInputs.withFunnel(lines));
-      FaultInjection.at(FaultInjection.Stage.WRITING_EXCEL);
-      commits.add("excel/" + period);
-    }
-  }
-
-  /**
-   * Waits for the parts, then throws this thread's failure if there was one (a part's failure is added to
-   * it as suppressed), else the first part's failure as the unchecked exception or error it was.
-   */
-  private static void awaitAll(Concurrently parts, RuntimeException failed) throws IOException {
+  /** Waits for the parts; a part's failure surfaces as the unchecked exception or error it was. */
+  private static void awaitAll(Concurrently parts) throws IOException {
     try {
       parts.awaitAll();
+    } catch (IOException | RuntimeException e) {
+      throw e;
     } catch (Exception e) {
-      if (failed == null) {
-        if (e instanceof IOException io) {
-          throw io;
-        }
-        if (e instanceof RuntimeException re) {
-          throw re;
-        }
-        throw new IllegalStateException(e);
-      }
-      failed.addSuppressed(e);
-    }
-    if (failed != null) {
-      throw failed;
+      throw new IllegalStateException(e);
     }
   }
 

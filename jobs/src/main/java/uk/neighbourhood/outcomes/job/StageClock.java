@@ -32,6 +32,11 @@ final class StageClock {
     }
   }
 
+  /** Records a part of the current stage that ran alongside others (its time is not added to the stage's). */
+  void part(String name, long ms) {
+    millis.put(name, ms);
+  }
+
   Map<String, Long> millis() {
     end();
     return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(millis));

@@ -39,7 +39,7 @@ public final class FreeFormMapper implements ReturnMapper {
 
   @Override
   public boolean recognises(Workbook workbook) {
-    LayoutDetector detector = new LayoutDetector(new HeaderMatcher(MeasureCatalog.bundled()));
+    LayoutDetector detector = new LayoutDetector(HeaderMatcher.of(MeasureCatalog.bundled()));
     return dataSheets(workbook, null).stream().anyMatch(s -> detector.detect(s, null).mapsAnything());
   }
 
@@ -62,7 +62,7 @@ public final class FreeFormMapper implements ReturnMapper {
           "Cannot map this return: it has no sheet named '" + profile.sheet() + "', which the scheme's profile expects.",
           "Keep the sheet name of earlier returns, or ask for the profile to be updated."));
     }
-    LayoutDetector detector = new LayoutDetector(new HeaderMatcher(catalog));
+    LayoutDetector detector = new LayoutDetector(HeaderMatcher.of(catalog));
     List<SheetLayout> layouts = new ArrayList<>();
     Period stated = null;
     String declared = null;

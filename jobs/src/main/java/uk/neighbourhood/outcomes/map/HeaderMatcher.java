@@ -31,12 +31,50 @@ public final class HeaderMatcher {
   private static final Set<String> AFTER = Set.of("after", "post", "followup", "follow", "end", "exit", "final");
   private static final Set<String> MEAN = Set.of("mean", "average", "avg");
   private static final Set<String> COUNT = Set.of("number", "no", "count", "total", "n", "sum");
+  // normalise runs for every text of every sheet: its patterns are compiled once (String.replaceAll would
+  // compile each one on every call)
+  private static final java.util.regex.Pattern AE = java.util.regex.Pattern.compile("\\ba\\s*(&|and)\\s*e\\b");
+  private static final java.util.regex.Pattern FOLLOW_UP = java.util.regex.Pattern.compile("follow[\\s-]+up");
+  private static final java.util.regex.Pattern NOT_WORD = java.util.regex.Pattern.compile("[^a-z0-9]+");
+  private static final java.util.regex.Pattern NUMBER_OF = java.util.regex.Pattern.compile(" (no|nos|num|number) of ");
+  private static final java.util.regex.Pattern HRS = java.util.regex.Pattern.compile(" hrs ");
+  private static final java.util.regex.Pattern HR = java.util.regex.Pattern.compile(" hr ");
+  private static final java.util.regex.Pattern NO = java.util.regex.Pattern.compile(" no ");
+  private static final java.util.regex.Pattern NOS = java.util.regex.Pattern.compile(" nos ");
+  private static final java.util.regex.Pattern NUM = java.util.regex.Pattern.compile(" num ");
+  private static final java.util.regex.Pattern APPTS = java.util.regex.Pattern.compile(" appts? ");
+  private static final java.util.regex.Pattern FILLER = java.util.regex.Pattern.compile(
+      " (number|total|count|gbp|pounds|percentage|percent|pct|proportion) ");
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
   private final MeasureCatalog catalog;
-  private final Map<String, List<String>> phrases = new HashMap<>();
+  private final Map<String, List<Phrase>> phrases = new HashMap<>();
   private final JaroWinklerSimilarity jw = new JaroWinklerSimilarity();
   /** Layout detection asks about the same few texts many times; ranking every measure each time is waste. */
-  private final Map<String, List<HeaderMatch>> ranked = new HashMap<>();
+  private final Map<String, List<HeaderMatch>> ranked = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Distinct header texts remembered; beyond this the memory is cleared (a national run meets many). */
+  private static final int RANKED_MAX = 100_000;
+
+  /** A catalogue phrase, normalised and split once: scoring meets each phrase for every header. */
+  private record Phrase(String norm, List<String> tokens, int direction) {
+    static Phrase of(String norm) {
+      List<String> t = HeaderMatcher.tokens(norm);
+      return new Phrase(norm, t, HeaderMatcher.direction(t));
+    }
+  }
+
+  private static HeaderMatcher last;
+
+  /**
+   * The matcher of a catalogue, shared by every return a JVM maps with that same catalogue object: its
+   * phrases are prepared once and the rankings of texts already seen are remembered. Safe across threads.
+   */
+  public static synchronized HeaderMatcher of(MeasureCatalog catalog) {
+    if (last == null || last.catalog != catalog) {
+      last = new HeaderMatcher(catalog);
+    }
+    return last;
+  }
 
   public HeaderMatcher(MeasureCatalog catalog) {
     this.catalog = catalog;
@@ -48,7 +86,7 @@ public final class HeaderMatcher {
         all.add(normalise(s));
       }
       all.remove("");
-      phrases.put(m.code(), List.copyOf(all));
+      phrases.put(m.code(), all.stream().map(Phrase::of).toList());
     }
   }
 
@@ -61,15 +99,20 @@ public final class HeaderMatcher {
       return "";
     }
     String s = header.toLowerCase(Locale.ROOT).replace('\u00a0', ' ');
-    s = s.replaceAll("\\ba\\s*(&|and)\\s*e\\b", "ae");
+    s = AE.matcher(s).replaceAll("ae");
     s = s.replace("&", " and ").replace("\u00a3", " ").replace("%", " ");
-    s = s.replaceAll("follow[\\s-]+up", "followup").replace("follow-up", "followup");
-    s = s.replaceAll("[^a-z0-9]+", " ");
-    s = (" " + s + " ").replaceAll(" (no|nos|num|number) of ", " ").replaceAll(" hrs ", " hours ").replaceAll(" hr ", " hours ").replaceAll(" no ", " number ")
-        .replaceAll(" nos ", " number ").replaceAll(" num ", " number ").replaceAll(" appts? ", " appointments ");
-    s = s.replaceAll(" (number|total|count|gbp|pounds|percentage|percent|pct|proportion) ", " ");
-    s = s.replaceAll(" (number|total|count|gbp|pounds|percentage|percent|pct|proportion) ", " ");
-    return s.trim().replaceAll("\\s+", " ");
+    s = FOLLOW_UP.matcher(s).replaceAll("followup").replace("follow-up", "followup");
+    s = NOT_WORD.matcher(s).replaceAll(" ");
+    s = NUMBER_OF.matcher(" " + s + " ").replaceAll(" ");
+    s = HRS.matcher(s).replaceAll(" hours ");
+    s = HR.matcher(s).replaceAll(" hours ");
+    s = NO.matcher(s).replaceAll(" number ");
+    s = NOS.matcher(s).replaceAll(" number ");
+    s = NUM.matcher(s).replaceAll(" number ");
+    s = APPTS.matcher(s).replaceAll(" appointments ");
+    s = FILLER.matcher(s).replaceAll(" ");
+    s = FILLER.matcher(s).replaceAll(" ");
+    return SPACES.matcher(s.trim()).replaceAll(" ");
   }
 
   /** The best measure if it clears the threshold and no other measure ties with it. */
@@ -87,7 +130,17 @@ public final class HeaderMatcher {
 
   /** The best {@code limit} candidates, highest confidence first, whatever their score. */
   public List<HeaderMatch> rank(String header, int limit) {
-    List<HeaderMatch> all = header == null ? List.of() : ranked.computeIfAbsent(header, this::rankAll);
+    if (header == null) {
+      return List.of();
+    }
+    List<HeaderMatch> all = ranked.get(header);
+    if (all == null) {
+      all = rankAll(header);
+      if (ranked.size() >= RANKED_MAX) {
+        ranked.clear();
+      }
+      ranked.put(header, all);
+    }
     return all.size() > limit ? List.copyOf(all.subList(0, limit)) : all;
   }
 
@@ -101,6 +154,7 @@ public final class HeaderMatcher {
     boolean saysMean = hasAny(words(raw), MEAN);
     boolean saysCount = hasAny(words(raw), COUNT);
     List<String> tokens = tokens(norm);
+    int direction = direction(tokens);
     List<HeaderMatch> out = new ArrayList<>();
     for (Measure m : catalog.all()) {
       boolean isMean = m.aggregation() == Measure.Aggregation.MEAN;
@@ -108,8 +162,8 @@ public final class HeaderMatcher {
         continue;
       }
       double best = 0;
-      for (String phrase : phrases.get(m.code())) {
-        best = Math.max(best, score(norm, tokens, phrase));
+      for (Phrase phrase : phrases.get(m.code())) {
+        best = Math.max(best, score(norm, tokens, direction, phrase));
       }
       if (best > 0) {
         out.add(new HeaderMatch(m.code(), Math.round(best * 100) / 100.0, percent));
@@ -119,9 +173,10 @@ public final class HeaderMatcher {
     return List.copyOf(out);
   }
 
-  private double score(String norm, List<String> tokens, String phrase) {
-    List<String> other = tokens(phrase);
-    if (direction(tokens) != direction(other)) {
+  private double score(String norm, List<String> tokens, int direction, Phrase p) {
+    String phrase = p.norm();
+    List<String> other = p.tokens();
+    if (direction != p.direction()) {
       return 0;
     }
     if (norm.equals(phrase)) {
@@ -160,8 +215,17 @@ public final class HeaderMatcher {
 
   private static List<String> tokens(String norm) {
     // bare numbers are footnote marks or years ("People supported (1)", "... 2025/26"), never a measure's word
-    return Arrays.stream(norm.split(" ")).filter(t -> !t.isEmpty() && !STOP.contains(t) && !t.matches("\\d+"))
+    return Arrays.stream(norm.split(" ")).filter(t -> !t.isEmpty() && !STOP.contains(t) && !allDigits(t))
         .toList();
+  }
+
+  private static boolean allDigits(String t) {
+    for (int i = 0; i < t.length(); i++) {
+      if (t.charAt(i) < '0' || t.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static List<String> words(String s) {

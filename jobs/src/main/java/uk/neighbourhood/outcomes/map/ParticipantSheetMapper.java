@@ -50,7 +50,7 @@ public final class ParticipantSheetMapper {
    */
   public Map<Sheet, ParticipantColumns> find(Workbook workbook, Schemas schemas) {
     ParticipantHeaders headers = ParticipantHeaders.load(schemas);
-    HeaderMatcher measures = new HeaderMatcher(schemas.measures());
+    HeaderMatcher measures = HeaderMatcher.of(schemas.measures());
     Map<Sheet, ParticipantColumns> found = new LinkedHashMap<>();
     for (Sheet s : workbook.sheets()) {
       headers.recognise(s).filter(c -> !namesAggregateMeasures(s, c, headers, measures, schemas))

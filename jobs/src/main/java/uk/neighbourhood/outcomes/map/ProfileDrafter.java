@@ -19,7 +19,7 @@ public final class ProfileDrafter {
   private ProfileDrafter() {}
 
   public static String draft(Workbook workbook, ReturnContext context) {
-    LayoutDetector detector = new LayoutDetector(new HeaderMatcher(context.schemas().measures()));
+    LayoutDetector detector = new LayoutDetector(HeaderMatcher.of(context.schemas().measures()));
     SheetLayout best = null;
     for (Sheet s : FreeFormMapper.dataSheets(workbook, null)) {
       SheetLayout l = detector.detect(s, null);

@@ -40,7 +40,7 @@ public final class FeedbackWorkbook {
     this.schemeId = schemeId;
     this.period = period;
     this.book = new ReportBook("Feedback on your return for " + ReportFigures.displayPeriod(period), in.text().publisher());
-    this.figures = new ReportFigures(in);
+    this.figures = ReportFigures.of(in);
     this.returns = ReportReturns.of(in, schemeId, period);
     this.name = figures.schemeName(schemeId);
   }
@@ -237,12 +237,12 @@ public final class FeedbackWorkbook {
   }
 
   private void whatWeRead() {
-    Sheet s = book.streamedSheet("What we read");
+    List<Observation> obs = new ArrayList<>(in.observations().stream()
+        .filter(o -> o.schemeId().equals(schemeId) && o.period().equals(period)).toList());
+    Sheet s = book.growingSheet("What we read", obs.size());
     List<String> head = List.of("Measure", "Measure name", "Area", "Value", "Unit", "File", "Sheet", "Cell");
     book.header(s, 0, head);
     s.createFreezePane(0, 1);
-    List<Observation> obs = new ArrayList<>(in.observations().stream()
-        .filter(o -> o.schemeId().equals(schemeId) && o.period().equals(period)).toList());
     obs.sort(Comparator.comparing((Observation o) -> o.sourceFile() == null ? "" : o.sourceFile())
         .thenComparing(o -> o.sourceSheet() == null ? "" : o.sourceSheet())
         .thenComparing(o -> o.sourceCell() == null ? "" : o.sourceCell()));

@@ -41,7 +41,7 @@ public final class NationalSummaryWorkbook {
     this.in = in;
     this.period = period;
     this.book = new ReportBook(title("national summary"), in.text().publisher());
-    this.figures = new ReportFigures(in);
+    this.figures = ReportFigures.of(in);
     this.funnels = new ReportFunnels(figures, period);
     this.indicators = figures.indicators(period);
   }

@@ -150,6 +150,17 @@ final class ReportBook {
     return s;
   }
 
+  /** Below this many rows a growing table is kept in memory: streaming costs temporary files per workbook. */
+  static final int STREAM_FROM_ROWS = 5_000;
+
+  /**
+   * A sheet for a table of {@code rows} rows that grows with the data: in memory when small (most feedback
+   * workbooks list a few dozen values), streamed when large. Must be the last kind of sheet added.
+   */
+  Sheet growingSheet(String name, int rows) {
+    return rows < STREAM_FROM_ROWS && streaming == null ? sheet(name) : streamedSheet(name);
+  }
+
   /** A new streamed sheet, for tables that grow with the data. */
   Sheet streamedSheet(String name) {
     if (streaming == null) {

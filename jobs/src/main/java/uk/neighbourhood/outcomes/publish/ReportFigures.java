@@ -24,7 +24,26 @@ final class ReportFigures {
   private final Map<String, IndicatorRow> byKey = new HashMap<>();
   private final Map<String, String> labels = new LinkedHashMap<>();
   private final Map<String, String> units = new HashMap<>();
-  private final Map<String, Boolean> proportionScale = new HashMap<>();
+  private final Map<String, Boolean> proportionScale = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, List<String>> indicatorsOf = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The figures last built, shared while the inputs they read are the same objects (see {@link #of}). */
+  private static ReportFigures last;
+
+  /**
+   * The figures of {@code in}. A run writes hundreds of feedback workbooks from one set of indicator rows,
+   * each with other observations; the look-ups read only the indicators, registry and funnel, so while
+   * those are the very same objects the figures built for the previous workbook are reused.
+   */
+  static synchronized ReportFigures of(ReportInputs in) {
+    ReportFigures f = last;
+    if (f == null || f.in.indicators() != in.indicators() || f.in.registry() != in.registry()
+        || f.in.funnel() != in.funnel()) {
+      f = new ReportFigures(in);
+      last = f;
+    }
+    return f;
+  }
 
   ReportFigures(ReportInputs in) {
     this.in = in;
@@ -43,12 +62,17 @@ final class ReportFigures {
     return scheme + "\u0000" + period + "\u0000" + indicator;
   }
 
+  /** The inputs the figures were built from: use for indicators, registry and funnel only (see {@link #of}). */
   ReportInputs inputs() {
     return in;
   }
 
   /** Indicators published for the period (or for any period when none match), core first. */
   List<String> indicators(String period) {
+    return indicatorsOf.computeIfAbsent(period, this::indicatorsIn);
+  }
+
+  private List<String> indicatorsIn(String period) {
     Set<String> codes = new LinkedHashSet<>();
     for (IndicatorRow r : in.indicators()) {
       if (r.period().equals(period)) {
@@ -58,7 +82,7 @@ final class ReportFigures {
     List<String> out = new ArrayList<>(codes);
     out.sort(Comparator.comparingInt((String c) -> CORE.contains(c) ? CORE.indexOf(c) : CORE.size())
         .thenComparing(c -> c));
-    return out;
+    return List.copyOf(out);
   }
 
   Optional<IndicatorRow> find(String scheme, String period, String indicator) {

@@ -37,7 +37,7 @@ public final class SchemeComparisonWorkbook {
     this.in = in;
     this.period = period;
     this.book = new ReportBook("Neighbourhood outcomes: scheme comparison, " + ReportFigures.displayPeriod(period), in.text().publisher());
-    this.figures = new ReportFigures(in);
+    this.figures = ReportFigures.of(in);
   }
 
   public static void write(ReportInputs in, String period, OutputStream out) throws IOException {

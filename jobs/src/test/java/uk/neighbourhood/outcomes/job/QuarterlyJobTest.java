@@ -286,8 +286,11 @@ class QuarterlyJobTest {
         .orElseThrow();
     Map<?, ?> stages = (Map<?, ?>) new com.fasterxml.jackson.databind.ObjectMapper()
         .readValue(manifest.toFile(), Map.class).get("stages_ms");
-    assertThat(new java.util.ArrayList<Object>(stages.keySet())).containsSequence("before_job", "catalogues", "read", "aggregate", "write", "commit");
+    assertThat(new java.util.ArrayList<Object>(stages.keySet())).containsSubsequence("before_job", "catalogues", "read", "aggregate", "write", "commit");
     assertThat(stages.values()).allSatisfy(v -> assertThat(((Number) v).longValue()).isNotNegative());
     assertThat(((Number) stages.get("read")).longValue()).isPositive();
+    for (String part : List.of("write.parquet", "write.excel", "write.ledger")) {
+      assertThat(stages.containsKey(part)).as(part).isTrue();
+    }
   }
 }
