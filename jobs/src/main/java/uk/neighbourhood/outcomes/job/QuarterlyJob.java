@@ -54,9 +54,11 @@ import uk.neighbourhood.outcomes.publish.RunManifest;
 import uk.neighbourhood.outcomes.read.ReadLimits;
 
 /**
- * The quarterly job: discover, then read, map and validate every return in Spark tasks (files spread
- * across tasks), decide which returns stand, aggregate in Spark, compute indicators on the small
- * aggregated result, and publish Parquet and Excel in one commit.
+ * The quarterly job: discover, then read, map and validate every return in Spark tasks (files dealt
+ * across tasks by size), decide which returns stand, total each scheme's measures in Spark, compute
+ * indicators on the small totals with disclosure control spread over tasks, draw every Excel workbook in
+ * a task, and publish Parquet and Excel in one commit. The driver holds return metadata, totals and
+ * indicator rows, never the observations.
  */
 public final class QuarterlyJob {
   private static final Logger LOG = LogManager.getLogger(QuarterlyJob.class);
