@@ -185,6 +185,14 @@ if [ -n "${THIN_PID:-}" ]; then
   say "run 3 (thin jar) done after ${THIN_SECONDS}s"
 fi
 
+# --- the executors drew the same workbooks -----------------------------------------------------------------
+# every workbook is written inside a task, so on the cluster they come from the executors' JVMs
+workbooks() { (cd "$1/excel" && find . -name '*.xlsx' | sort); }
+[ -n "$(workbooks "$WORK/out-cluster")" ] || fail "the cluster run wrote no Excel workbooks"
+diff <(workbooks "$WORK/out-local") <(workbooks "$WORK/out-cluster") > /dev/null \
+  || fail "the cluster run wrote other workbooks than the local run"
+say "the cluster wrote the same $(workbooks "$WORK/out-cluster" | wc -l) workbooks as the local run"
+
 # --- same rows everywhere ---------------------------------------------------------------------------------
 say "comparing the published tables"
 OTHERS=("$WORK/out-cluster")

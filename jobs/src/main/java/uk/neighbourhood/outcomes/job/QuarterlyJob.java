@@ -172,14 +172,13 @@ public final class QuarterlyJob {
 
     progress.stage("Writing Parquet tables and Excel reports");
     clock.begin("write");
-    List<String> parquetCommits = new ArrayList<>();
+    Map<String, List<String>> parquetCommits = new LinkedHashMap<>();
     long[] observationCount = new long[1];
     ReportInputs reportInputs = reportInputs(published, periods, results, returnRecords, registry, schemas, revisions);
     Schemas ledgerSchemas = schemas;
     // independent outputs, written side by side: Spark jobs from several threads share the executors
-    try (Concurrently parts = new Concurrently("publish", 4)) {
-      parts.start("parquet", () -> writeTables(publication, jsc, returnRecords, observations, periods, results, revisions,
-          parquetCommits));
+    try (Concurrently parts = new Concurrently("publish", 10)) {
+      startTables(parts, publication, jsc, returnRecords, observations, periods, results, revisions, parquetCommits);
       parts.start("excel", () -> ReportWorkbooks.write(jsc, conf,
           reportTargets(publication, periods, results, reportInputs), observations, reportInputs));
       parts.start("ledger", () -> {
@@ -197,7 +196,8 @@ public final class QuarterlyJob {
       parts.millis().forEach((name, ms) -> clock.part("write." + name, ms));
     }
     FaultInjection.at(FaultInjection.Stage.WRITING_EXCEL);
-    List<String> commits = new ArrayList<>(parquetCommits);
+    List<String> commits = new ArrayList<>();
+    parquetCommits.values().forEach(commits::addAll);
     periods.forEach(p -> commits.add("excel/" + p));
     commits.add("quarantine");
     commits.add("registry");
@@ -226,40 +226,52 @@ public final class QuarterlyJob {
     return summary;
   }
 
-  /** Stages every Parquet table of the run; each partition written is added to the commit list. */
-  private void writeTables(Publication publication, JavaSparkContext jsc, List<ReturnRecord> returnRecords,
-      JavaRDD<Observation> observations, Set<String> periods, Indicators.Results results, List<Revision> revisions,
-      List<String> commits) {
+  /**
+   * Starts staging every Parquet table of the run, one part each: the tables are small, and what a write
+   * costs is mostly Spark planning it on the driver, which overlaps across threads. Each table's
+   * partitions go to its own commit list, so the commit order does not depend on which finishes first.
+   */
+  private void startTables(Concurrently parts, Publication publication, JavaSparkContext jsc,
+      List<ReturnRecord> returnRecords, JavaRDD<Observation> observations, Set<String> periods,
+      Indicators.Results results, List<Revision> revisions, Map<String, List<String>> commits) {
+    for (String table : List.of(ParquetTables.RETURNS, ParquetTables.OBSERVATIONS, ParquetTables.INDICATORS,
+        ParquetTables.BREAKDOWNS, ParquetTables.REVISIONS, ParquetTables.FUNNELS)) {
+      commits.put(table, new ArrayList<>());
+    }
     List<IndicatorRow> indicators = results.rows();
     Set<String> returnPeriods = returnRecords.stream().map(ReturnRecord::period)
         .filter(p -> periods.contains(p) || !isPeriod(p)).collect(Collectors.toCollection(TreeSet::new));
-    writeTable(publication, ParquetTables.RETURNS,
+    parts.start("parquet.returns", () -> writeTable(publication, ParquetTables.RETURNS,
         spark.createDataFrame(jsc.parallelize(returnRecords.stream().filter(r -> returnPeriods.contains(r.period()))
             .map(ParquetTables::row).toList(), 1), ParquetTables.RETURNS_SCHEMA),
-        returnPeriods, commits, "scheme_id", "file");
-    FaultInjection.at(FaultInjection.Stage.WRITING_PARQUET);
-    writeTable(publication, ParquetTables.OBSERVATIONS,
-        spark.createDataFrame(observations.map(ParquetTables::row), ParquetTables.OBSERVATIONS_SCHEMA),
-        periods, commits, "scheme_id", "measure", "area_code", "source_file", "source_cell");
-    writeTable(publication, ParquetTables.INDICATORS,
+        returnPeriods, commits.get(ParquetTables.RETURNS), "scheme_id", "file"));
+    parts.start("parquet.observations", () -> {
+      FaultInjection.at(FaultInjection.Stage.WRITING_PARQUET);
+      writeTable(publication, ParquetTables.OBSERVATIONS,
+          spark.createDataFrame(observations.map(ParquetTables::row), ParquetTables.OBSERVATIONS_SCHEMA),
+          periods, commits.get(ParquetTables.OBSERVATIONS), "scheme_id", "measure", "area_code", "source_file",
+          "source_cell");
+    });
+    parts.start("parquet.indicators", () -> writeTable(publication, ParquetTables.INDICATORS,
         spark.createDataFrame(jsc.parallelize(indicators.stream().map(ParquetTables::row).toList(), 1),
             ParquetTables.INDICATORS_SCHEMA),
-        periods, commits, "indicator", "scheme_id");
-    writeTable(publication, ParquetTables.BREAKDOWNS,
+        periods, commits.get(ParquetTables.INDICATORS), "indicator", "scheme_id"));
+    parts.start("parquet.breakdowns", () -> writeTable(publication, ParquetTables.BREAKDOWNS,
         spark.createDataFrame(jsc.parallelize(results.breakdowns().stream().map(ParquetTables::row).toList(), 1),
             ParquetTables.BREAKDOWNS_SCHEMA),
-        periods, commits, "indicator", "group_type", "group");
-    // one small table across quarters, not partitioned: it holds the history, and an empty one keeps its schema
-    spark.createDataFrame(jsc.parallelize(revisions.stream().map(ParquetTables::row).toList(), 1),
-            ParquetTables.REVISIONS_SCHEMA)
-        .coalesce(1).sortWithinPartitions("period", "scheme_id", "indicator", "run_id")
-        .write().mode(SaveMode.Overwrite).parquet(publication.staged("parquet/" + ParquetTables.REVISIONS).toString());
-    commits.add("parquet/" + ParquetTables.REVISIONS);
-    writeTable(publication, ParquetTables.FUNNELS,
-        spark.createDataFrame(jsc.parallelize(funnelRows(results.funnels()), 1),
-            ParquetTables.FUNNELS_SCHEMA),
-        periods, commits, "indicator", "scheme_id");
-
+        periods, commits.get(ParquetTables.BREAKDOWNS), "indicator", "group_type", "group"));
+    parts.start("parquet.revisions", () -> {
+      // one small table across quarters, not partitioned: it holds the history, and an empty one keeps its schema
+      spark.createDataFrame(jsc.parallelize(revisions.stream().map(ParquetTables::row).toList(), 1),
+              ParquetTables.REVISIONS_SCHEMA)
+          .coalesce(1).sortWithinPartitions("period", "scheme_id", "indicator", "run_id")
+          .write().mode(SaveMode.Overwrite)
+          .parquet(publication.staged("parquet/" + ParquetTables.REVISIONS).toString());
+      commits.get(ParquetTables.REVISIONS).add("parquet/" + ParquetTables.REVISIONS);
+    });
+    parts.start("parquet.funnels", () -> writeTable(publication, ParquetTables.FUNNELS,
+        spark.createDataFrame(jsc.parallelize(funnelRows(results.funnels()), 1), ParquetTables.FUNNELS_SCHEMA),
+        periods, commits.get(ParquetTables.FUNNELS), "indicator", "scheme_id"));
   }
 
   /** What every report reads, without observations: the national workbooks do not need them. */

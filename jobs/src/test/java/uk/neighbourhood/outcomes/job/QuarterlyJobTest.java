@@ -289,7 +289,7 @@ class QuarterlyJobTest {
     assertThat(new java.util.ArrayList<Object>(stages.keySet())).containsSubsequence("before_job", "catalogues", "read", "aggregate", "write", "commit");
     assertThat(stages.values()).allSatisfy(v -> assertThat(((Number) v).longValue()).isNotNegative());
     assertThat(((Number) stages.get("read")).longValue()).isPositive();
-    for (String part : List.of("write.parquet", "write.excel", "write.ledger")) {
+    for (String part : List.of("write.parquet.observations", "write.parquet.indicators", "write.excel", "write.ledger")) {
       assertThat(stages.containsKey(part)).as(part).isTrue();
     }
   }
