@@ -92,6 +92,8 @@ class LauncherTest {
     Path out = clone.resolve("killed-out");
     Ran first = run(clone, 10, "bin/outcomes", "run", "--inbox", "fixtures/inbox", "--out", out.toString(), "-q");
     assertThat(first.code()).as(first.output()).isZero();
+    // the first clean run after a build leaves the class-data archive the next commands start from
+    assertThat(clone.resolve("jobs/target/outcomes.jsa")).isNotEmptyFile();
 
     // the JVM halts in the middle of the commit, as a power cut would: no cleanup, no finally blocks
     Ran killed = run(clone, 10, java.util.Map.of("OUTCOMES_FAIL_AT", "committing:halt"),
@@ -105,5 +107,9 @@ class LauncherTest {
     assertThat(out.resolve("_COMMITTING")).doesNotExist();
     assertThat(out.resolve(".staging")).doesNotExist();
     assertThat(out.resolve("excel/2025-26Q1/national-summary.xlsx")).exists();
+    try (var left = java.nio.file.Files.list(clone.resolve("jobs/target"))) {
+      assertThat(left.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("outcomes.jsa.")).toList())
+          .as("no half-written archive is left behind").isEmpty();
+    }
   }
 }
