@@ -56,9 +56,7 @@ public final class InboxScanner {
         if (isIgnored(name)) {
           continue;
         }
-        RemoteIterator<LocatedFileStatus> it = fs.listFiles(schemeDir.getPath(), true);
-        while (it.hasNext()) {
-          LocatedFileStatus f = it.next();
+        for (FileStatus f : filesUnder(fs, schemeDir)) {
           String rel = relative(rootText, f.getPath());
           if (rel.contains("/.") || isIgnored(f.getPath().getName())) {
             continue;
@@ -72,6 +70,34 @@ public final class InboxScanner {
     }
     found.sort(Comparator.comparing(ReturnFile::relativePath));
     return new Scan(found, skipped);
+  }
+
+  /**
+   * Every file below a scheme folder. Object stores and HDFS list a whole tree in one call (listFiles);
+   * on a local disk that call builds a located status per file, and Hadoop's local file system fills in
+   * owner and permissions by running a shell command for each one (about 3 ms a file: 6 s for 2,048
+   * returns), so there the tree is walked with plain listings, which never ask for them.
+   */
+  private static List<FileStatus> filesUnder(FileSystem fs, FileStatus dir) throws IOException {
+    List<FileStatus> out = new ArrayList<>();
+    if (!"file".equals(fs.getUri().getScheme())) {
+      RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir.getPath(), true);
+      while (it.hasNext()) {
+        out.add(it.next());
+      }
+      return out;
+    }
+    java.util.ArrayDeque<Path> todo = new java.util.ArrayDeque<>(List.of(dir.getPath()));
+    while (!todo.isEmpty()) {
+      for (FileStatus f : fs.listStatus(todo.pop())) {
+        if (f.isDirectory()) {
+          todo.push(f.getPath());
+        } else {
+          out.add(f);
+        }
+      }
+    }
+    return out;
   }
 
   /** Office lock files ({@code ~$x.xlsx}) and hidden files are never returns. */
