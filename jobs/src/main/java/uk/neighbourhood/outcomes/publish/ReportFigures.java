@@ -26,6 +26,7 @@ final class ReportFigures {
   private final Map<String, String> units = new HashMap<>();
   private final Map<String, Boolean> proportionScale = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, List<String>> indicatorsOf = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, double[]> peerValues = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** The figures last built, shared while the inputs they read are the same objects (see {@link #of}). */
   private static ReportFigures last;
@@ -170,21 +171,40 @@ final class ReportFigures {
   /** Median of the published values of the other schemes with the same model; empty when none. */
   Optional<double[]> peerMedian(String schemeId, String period, String indicator) {
     String model = model(schemeId);
-    List<Double> values = new ArrayList<>();
-    for (Scheme s : in.registry().all()) {
-      if (s.id().equals(schemeId) || !model.equals(s.model())) {
-        continue;
+    // every feedback workbook asks this for every indicator: the model's values are sorted once, and the
+    // scheme's own value is then left out by position
+    double[] all = peerValues.computeIfAbsent(model + "\u0000" + period + "\u0000" + indicator, k -> {
+      List<Double> values = new ArrayList<>();
+      for (Scheme s : in.registry().all()) {
+        if (model.equals(s.model())) {
+          published(s.id(), period, indicator).ifPresent(values::add);
+        }
       }
-      find(s.id(), period, indicator).filter(r -> !r.suppressed() && r.value() != null)
-          .ifPresent(r -> values.add(r.value()));
+      return values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    });
+    int skip = -1;
+    if (in.registry().find(schemeId).map(s -> model.equals(s.model())).orElse(false)) {
+      Double own = published(schemeId, period, indicator).orElse(null);
+      if (own != null) {
+        skip = java.util.Arrays.binarySearch(all, own);
+      }
     }
-    if (values.isEmpty()) {
+    int n = skip >= 0 ? all.length - 1 : all.length;
+    if (n == 0) {
       return Optional.empty();
     }
-    values.sort(Double::compare);
-    int n = values.size();
-    double median = n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
+    double median = n % 2 == 1 ? without(all, skip, n / 2)
+        : (without(all, skip, n / 2 - 1) + without(all, skip, n / 2)) / 2;
     return Optional.of(new double[] {median, n});
+  }
+
+  private Optional<Double> published(String scheme, String period, String indicator) {
+    return find(scheme, period, indicator).filter(r -> !r.suppressed() && r.value() != null).map(IndicatorRow::value);
+  }
+
+  /** The k-th of {@code sorted} once the element at {@code skip} (if any) is taken out. */
+  private static double without(double[] sorted, int skip, int k) {
+    return skip >= 0 && k >= skip ? sorted[k + 1] : sorted[k];
   }
 
   static String displayPeriod(String period) {
