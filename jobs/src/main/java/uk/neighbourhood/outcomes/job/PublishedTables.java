@@ -84,6 +84,13 @@ final class PublishedTables {
             .map(ParquetTables::returnRecord).toList();
   }
 
+  /** Published observations of the periods given, left on the cluster (the reports group them by scheme). */
+  org.apache.spark.api.java.JavaRDD<Observation> observationsOf(Collection<String> periods) {
+    Dataset<Row> t = table(ParquetTables.OBSERVATIONS);
+    return t == null ? spark.emptyDataFrame().toJavaRDD().map(ParquetTables::observation)
+        : t.where(functions.col("period").isin(periods.toArray())).toJavaRDD().map(ParquetTables::observation);
+  }
+
   List<Observation> observations(Collection<String> periods) {
     Dataset<Row> t = table(ParquetTables.OBSERVATIONS);
     return t == null ? List.of()

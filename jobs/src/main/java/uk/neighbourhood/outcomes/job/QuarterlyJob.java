@@ -287,22 +287,19 @@ public final class QuarterlyJob {
         schemas.measures()).withRevisions(revisions);
   }
 
-  /** Every workbook of the run: each period's national reports (with its funnel), then its feedback. */
+  /** Every workbook of the run, with each period's funnel limits as the aggregate stage drew them. */
   private static List<ReportWorkbooks.Target> reportTargets(Publication publication, Set<String> periods,
       Indicators.Results results, ReportInputs in) {
-    List<ReportWorkbooks.Target> targets = new ArrayList<>();
+    Map<String, String> folders = new LinkedHashMap<>();
+    Map<String, List<FunnelLine>> funnels = new LinkedHashMap<>();
     for (String period : periods) {
-      String folder = publication.staged("excel/" + period).toString();
-      List<FunnelLine> lines = results.funnels().stream().filter(f -> f.period().equals(period))
+      folders.put(period, publication.staged("excel/" + period).toString());
+      funnels.put(period, results.funnels().stream().filter(f -> f.period().equals(period))
           .flatMap(f -> f.drawn().lines().stream().map(l -> new FunnelLine(f.drawn().indicator(), l.denominator(),
               l.lower95(), l.upper95(), l.lower998(), l.upper998())))
-          .toList();
-      targets.add(new ReportWorkbooks.Target(ReportWorkbooks.Kind.NATIONAL, null, period, folder, lines));
-      for (String scheme : ExcelReports.feedbackSchemes(in, period)) {
-        targets.add(new ReportWorkbooks.Target(ReportWorkbooks.Kind.FEEDBACK, scheme, period, folder, List.of()));
-      }
+          .toList());
     }
-    return targets;
+    return ReportWorkbooks.targets(folders, funnels, in);
   }
 
   /** Waits for the parts; a part's failure surfaces as the unchecked exception or error it was. */

@@ -7,13 +7,16 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.SerializableConfiguration;
 import uk.neighbourhood.outcomes.catalog.Registry;
 import uk.neighbourhood.outcomes.catalog.Schemas;
-import uk.neighbourhood.outcomes.publish.ExcelReports;
 import uk.neighbourhood.outcomes.publish.Publication;
 import uk.neighbourhood.outcomes.publish.ReportInputs;
 import uk.neighbourhood.outcomes.publish.RunLock;
@@ -54,16 +57,21 @@ public final class ReportJob {
         Registry registry = loadRegistry(fs, registryFile == null ? new Path(out, REGISTRY_SNAPSHOT) : new Path(registryFile));
         Schemas schemas = Schemas.bundled();
         ReportInputs inputs = ReportInputs.of(all, published.indicatorsExcept(List.of()), published.returns(periods),
-            published.observations(periods), registry, schemas.measures()).withRevisions(published.revisions());
+            List.of(), registry, schemas.measures()).withRevisions(published.revisions());
         Publication publication = new Publication(fs, out, runId);
         List<String> commits = new ArrayList<>();
         try {
+          // drawn in Spark tasks as a run draws them; the funnel limits are recomputed plainly around England
+          Map<String, String> folders = new LinkedHashMap<>();
           for (String p : periods) {
-            ExcelReports.write(fs, publication.staged("excel/" + p), p, inputs);
+            folders.put(p, publication.staged("excel/" + p).toString());
             commits.add("excel/" + p);
           }
+          JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+          ReportWorkbooks.write(jsc, jsc.broadcast(new SerializableConfiguration(spark.sparkContext().hadoopConfiguration())),
+              ReportWorkbooks.targets(folders, Map.of(), inputs), published.observationsOf(periods), inputs);
           publication.commit(commits);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
           publication.abandon();
           throw e;
         }

@@ -51,6 +51,23 @@ final class ReportWorkbooks {
 
   private ReportWorkbooks() {}
 
+  /**
+   * Every workbook of the periods given: each period's national reports (with its funnel limits; none
+   * means plain limits), then a feedback workbook for every registered scheme and every sender.
+   *
+   * @param folders staged report folder of each period, in the order to write them
+   */
+  static List<Target> targets(Map<String, String> folders, Map<String, List<FunnelLine>> funnels, ReportInputs in) {
+    List<Target> targets = new ArrayList<>();
+    folders.forEach((period, folder) -> {
+      targets.add(new Target(Kind.NATIONAL, null, period, folder, funnels.getOrDefault(period, List.of())));
+      for (String scheme : ExcelReports.feedbackSchemes(in, period)) {
+        targets.add(new Target(Kind.FEEDBACK, scheme, period, folder, List.of()));
+      }
+    });
+    return targets;
+  }
+
   /** Returns the number of items written. */
   static long write(JavaSparkContext jsc, Broadcast<SerializableConfiguration> conf, List<Target> targets,
       JavaRDD<Observation> accepted, ReportInputs shared) {

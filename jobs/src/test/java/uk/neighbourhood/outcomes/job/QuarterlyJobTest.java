@@ -243,6 +243,14 @@ class QuarterlyJobTest {
     assertThat(xlsx).exists();
     assertThat(out.resolve("excel/2025-26Q1/scheme-comparison.xlsx")).exists();
     assertThat(out.resolve("excel/2025-26Q1/feedback/kestrel-hub.xlsx")).exists();
+    // the re-rendered feedback still lists, cell by cell, what was published for the scheme
+    Dataset<Row> obs = table(out, "observations");
+    long published = obs.filter(obs.col("scheme_id").equalTo("kestrel-hub").and(obs.col("period").equalTo("2025-26Q1")))
+        .count();
+    try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(out.resolve("excel/2025-26Q1/feedback/kestrel-hub.xlsx")))) {
+      assertThat(published).isPositive();
+      assertThat(book.getSheet("What we read").getLastRowNum()).isEqualTo((int) published);
+    }
     org.assertj.core.api.Assertions.assertThatThrownBy(
         () -> new ReportJob(spark).render(out.toString(), List.of("2019-20Q1"), null))
         .hasMessageContaining("not published");
