@@ -41,7 +41,6 @@ import uk.neighbourhood.outcomes.model.Observation;
 import uk.neighbourhood.outcomes.privacy.PseudonymKey;
 import uk.neighbourhood.outcomes.model.Problem;
 import uk.neighbourhood.outcomes.model.ReturnRecord;
-import uk.neighbourhood.outcomes.publish.ExcelReports;
 import uk.neighbourhood.outcomes.publish.FaultInjection;
 import uk.neighbourhood.outcomes.publish.FunnelLine;
 import uk.neighbourhood.outcomes.publish.ParquetTables;
