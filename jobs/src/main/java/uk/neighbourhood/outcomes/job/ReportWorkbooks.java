@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.Partitioner;
@@ -113,22 +112,15 @@ final class ReportWorkbooks {
    * workbooks are far larger than a feedback workbook), largest first into the least loaded task.
    */
   static Partitioner deal(List<Target> targets, int slices) {
-    int n = Math.max(1, Math.min(slices, targets.size()));
-    List<Target> bySize = new ArrayList<>(targets);
-    bySize.sort(Comparator.comparingInt((Target t) -> WEIGHT.get(t.kind())).reversed().thenComparing(Target::key));
-    PriorityQueue<long[]> least = new PriorityQueue<>(Comparator.<long[]>comparingLong(s -> s[0])
-        .thenComparingLong(s -> s[1]));
-    for (int i = 0; i < n; i++) {
-      least.add(new long[] {0, i});
-    }
+    List<ArrayList<Target>> dealt = LeastLoaded.deal(targets, t -> WEIGHT.get(t.kind()),
+        Comparator.comparing(Target::key), slices);
     Map<String, Integer> slice = new HashMap<>();
-    for (Target t : bySize) {
-      long[] s = least.poll();
-      slice.put(t.key(), (int) s[1]);
-      s[0] += WEIGHT.get(t.kind());
-      least.add(s);
+    for (int i = 0; i < dealt.size(); i++) {
+      for (Target t : dealt.get(i)) {
+        slice.put(t.key(), i);
+      }
     }
-    return new KeyedPartitioner(n, slice);
+    return new KeyedPartitioner(dealt.size(), slice);
   }
 
   /** Sends each key to the task chosen for it; keys nobody asked for (none expected) go by hash. */
