@@ -90,11 +90,4 @@ final class PublishedTables {
     return t == null ? spark.emptyDataFrame().toJavaRDD().map(ParquetTables::observation)
         : t.where(functions.col("period").isin(periods.toArray())).toJavaRDD().map(ParquetTables::observation);
   }
-
-  List<Observation> observations(Collection<String> periods) {
-    Dataset<Row> t = table(ParquetTables.OBSERVATIONS);
-    return t == null ? List.of()
-        : t.where(functions.col("period").isin(periods.toArray())).collectAsList().stream()
-            .map(ParquetTables::observation).toList();
-  }
 }

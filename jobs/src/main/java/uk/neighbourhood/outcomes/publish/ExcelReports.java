@@ -2,7 +2,6 @@ package uk.neighbourhood.outcomes.publish;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -11,22 +10,14 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * Writes the Excel reports of one period into a folder on any Hadoop file system: the national summary,
- * the evaluators' comparison and one feedback workbook per scheme that sent a return.
+ * the evaluators' comparison and one feedback workbook per registered scheme and per sender, each on its
+ * own so that the job can draw them in separate Spark tasks.
  */
 public final class ExcelReports {
   public static final String NATIONAL = "national-summary.xlsx";
   public static final String COMPARISON = "scheme-comparison.xlsx";
 
   private ExcelReports() {}
-
-  /** Writes all of a period's reports; returns the files written, relative to the folder. */
-  public static List<String> write(FileSystem fs, Path folder, String period, ReportInputs in) throws IOException {
-    List<String> written = new ArrayList<>(writeNational(fs, folder, period, in));
-    for (String scheme : feedbackSchemes(in, period)) {
-      written.add(writeFeedback(fs, folder, scheme, period, in));
-    }
-    return written;
-  }
 
   /** The national summary and the evaluators' comparison: they need every scheme's figures, not observations. */
   public static List<String> writeNational(FileSystem fs, Path folder, String period, ReportInputs in)
